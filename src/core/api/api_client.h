@@ -1,0 +1,69 @@
+// ApiClient: the asynchronous API v1 client used by the app and the integration tests.
+// It owns the session tokens, signs requests, and refreshes an expired access token once
+// transparently before retrying. It performs no I/O itself: the Transport does.
+//
+//   ApiClient client(MakeCurlTransport(), "http://127.0.0.1:8080");
+//   client.Login("ada", "correct horse battery", [](Result<AuthSession> r) { ... });
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "api/http.h"
+#include "api/requests.h"
+#include "model/models.h"
+
+namespace skyloom {
+
+template <typename T>
+using Callback = std::function<void(Result<T>)>;
+
+class ApiClient {
+public:
+    ApiClient(Transport transport, std::string base_url);
+
+    // Session: set after login/verify+login/refresh; cleared by logout or a failed refresh.
+    void SetSession(const std::string& access_token, const std::string& refresh_token);
+    void ClearSession();
+    [[nodiscard]] const std::string& access_token() const { return m_state->access_token; }
+    [[nodiscard]] const std::string& refresh_token() const { return m_state->refresh_token; }
+    [[nodiscard]] const std::string& base_url() const { return m_state->base_url; }
+    // Called whenever tokens change (login, rotation, logout) so the app can persist them.
+    void OnSessionChanged(std::function<void(const std::string& refresh_token)> listener);
+
+    void Signup(const std::string& username, const std::string& email,
+                const std::string& password, Callback<User> done);
+    void Verify(const std::string& username, const std::string& code, Callback<Unit> done);
+    void Resend(const std::string& username, Callback<Unit> done);
+    void Login(const std::string& username_or_email, const std::string& password,
+               Callback<AuthSession> done);
+    void Refresh(Callback<AuthSession> done);  // uses the stored refresh token
+    void Logout(Callback<Unit> done);
+    void Forgot(const std::string& email, Callback<Unit> done);
+    void Reset(const std::string& email, const std::string& code, const std::string& password,
+               Callback<Unit> done);
+    void GetMe(Callback<User> done);
+    void DeleteMe(Callback<Unit> done);
+    void ListPosts(const api::PostQuery& query, Callback<PostPage> done);
+    void CreatePost(const std::string& text, Callback<Post> done);
+    void GetPost(const std::string& id, Callback<Post> done);
+    void DeletePost(const std::string& id, Callback<Unit> done);
+
+    // Sends an arbitrary request with the session's token (and transparent refresh).
+    void SendAuthorized(HttpRequest request, ResponseCallback done);
+
+private:
+    struct State {
+        Transport transport;
+        std::string base_url;
+        std::string access_token;
+        std::string refresh_token;
+        std::function<void(const std::string&)> session_listener;
+    };
+    void StoreSession(const AuthSession& session);
+    // State is shared with in-flight callbacks so a late answer never touches a dead client.
+    std::shared_ptr<State> m_state;
+};
+
+}  // namespace skyloom

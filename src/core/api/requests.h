@@ -1,0 +1,41 @@
+// Pure builders for every API v1 request: no I/O, no state. Tested natively.
+#pragma once
+
+#include <string>
+
+#include "api/http.h"
+
+namespace skyloom::api {
+
+constexpr const char* kApiPrefix = "/api/v1";
+
+struct PostQuery {
+    std::string author;  // username filter, empty: everyone
+    std::string cursor;  // from the previous page's next_cursor
+    int limit = 20;
+};
+
+[[nodiscard]] HttpRequest Signup(const std::string& username, const std::string& email,
+                                 const std::string& password);
+[[nodiscard]] HttpRequest Verify(const std::string& username, const std::string& code);
+[[nodiscard]] HttpRequest Resend(const std::string& username);
+[[nodiscard]] HttpRequest Login(const std::string& username_or_email, const std::string& password);
+[[nodiscard]] HttpRequest Refresh(const std::string& refresh_token);
+[[nodiscard]] HttpRequest Logout(const std::string& refresh_token);
+[[nodiscard]] HttpRequest Forgot(const std::string& email);
+[[nodiscard]] HttpRequest Reset(const std::string& email, const std::string& code,
+                                const std::string& new_password);
+[[nodiscard]] HttpRequest GetMe();
+[[nodiscard]] HttpRequest DeleteMe();
+[[nodiscard]] HttpRequest ListPosts(const PostQuery& query);
+[[nodiscard]] HttpRequest CreatePost(const std::string& text);
+[[nodiscard]] HttpRequest GetPost(const std::string& id);
+[[nodiscard]] HttpRequest DeletePost(const std::string& id);
+
+// Adds "Authorization: Bearer <token>".
+void Authorize(HttpRequest& request, const std::string& access_token);
+
+// Percent-encodes a query or path component (RFC 3986 unreserved kept).
+[[nodiscard]] std::string UrlEncode(const std::string& text);
+
+}  // namespace skyloom::api

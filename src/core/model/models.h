@@ -1,0 +1,77 @@
+// The API v1 data model shared by the server and the app, with its JSON mapping.
+// Parsing never throws (the wasm build has no exceptions): every Parse* returns Result.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "util/result.h"
+
+namespace skyloom {
+
+using Json = nlohmann::json;
+
+struct User {
+    std::string id;
+    std::string username;
+    std::string email;  // only present for the user themself (GET /me, login)
+    bool verified = false;
+    std::string created_at;  // RFC 3339 UTC
+};
+
+struct PostAuthor {
+    std::string username;
+};
+
+struct Post {
+    std::string id;
+    PostAuthor author;
+    std::string text;
+    bool sensitive = false;
+    std::string created_at;  // RFC 3339 UTC
+};
+
+struct PostPage {
+    std::vector<Post> items;
+    std::string next_cursor;  // empty: no more pages
+};
+
+struct AuthSession {
+    std::string access_token;
+    std::string refresh_token;
+    int64_t expires_in = 0;  // seconds until the access token expires
+    User user;
+};
+
+struct UserProfile {
+    User user;
+    int64_t post_count = 0;
+    int64_t subscriber_count = 0;
+    bool subscribed = false;
+};
+
+[[nodiscard]] Json ToJson(const User& user);
+[[nodiscard]] Json ToJson(const Post& post);
+[[nodiscard]] Json ToJson(const PostPage& page);
+[[nodiscard]] Json ToJson(const AuthSession& session);
+[[nodiscard]] Json ToJson(const Error& error);  // {"error": {"code", "message"}}
+
+[[nodiscard]] Result<User> ParseUser(const Json& j);
+[[nodiscard]] Result<Post> ParsePost(const Json& j);
+[[nodiscard]] Result<PostPage> ParsePostPage(const Json& j);
+[[nodiscard]] Result<AuthSession> ParseAuthSession(const Json& j);
+[[nodiscard]] Result<UserProfile> ParseUserProfile(const Json& j);
+// Reads {"error": {...}}; falls back to a generic error naming the status.
+[[nodiscard]] Error ParseError(const Json& j, int http_status);
+
+// Parses text without throwing; a discarded value becomes a "malformed_json" error.
+[[nodiscard]] Result<Json> ParseJsonText(const std::string& text);
+
+// Serializes without throwing even if a string holds invalid UTF-8 (replaced by U+FFFD).
+[[nodiscard]] std::string DumpJson(const Json& j);
+
+}  // namespace skyloom
