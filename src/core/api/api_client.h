@@ -54,14 +54,20 @@ public:
     void SendAuthorized(HttpRequest request, ResponseCallback done);
 
 private:
+    struct RefreshQueue;
     struct State {
         Transport transport;
         std::string base_url;
         std::string access_token;
         std::string refresh_token;
         std::function<void(const std::string&)> session_listener;
+        std::shared_ptr<RefreshQueue> refresh_queue;
     };
-    void StoreSession(const AuthSession& session);
+    static void Send(const std::shared_ptr<State>& state, const HttpRequest& request,
+                     ResponseCallback done);
+    static void StoreSession(const std::shared_ptr<State>& state, const AuthSession& session);
+    static void RefreshShared(const std::shared_ptr<State>& state,
+                              std::function<void(bool refreshed)> done);
     // State is shared with in-flight callbacks so a late answer never touches a dead client.
     std::shared_ptr<State> m_state;
 };

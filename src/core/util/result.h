@@ -16,6 +16,7 @@ struct Error {
     std::string code;     // snake_case, stable, e.g. "invalid_credentials"
     std::string message;  // for people
     int http_status = 0;  // 0 when the failure never reached a server (network, parse)
+    int retry_after = 0;  // seconds until retrying can succeed (rate limits, cooldowns); 0: n/a
 };
 
 template <typename T>
