@@ -240,9 +240,13 @@ Result<Unit> AuthService::ConsumeCode(const UserRow& user, Purpose purpose, cons
 }
 
 Result<User> AuthService::Verify(const std::string& username, const std::string& code) {
+    if (!IsSixDigitCode(code)) return InvalidCode();
     auto user = FindUserByUsername(username);
     if (!user) return InvalidCode();  // same answer as a wrong code: no account probing
-    if (user->verified) return ToUser(*user, true);
+    if (user->verified) {
+        // Signup already tells whether a username exists, so this reveals nothing new.
+        return errors::Conflict("already_verified", "This account is already verified; sign in");
+    }
     Result<Unit> consumed = ConsumeCode(*user, Purpose::kVerify, code);
     if (!consumed) return consumed.error();
     m_db.Conn().Prepare("UPDATE users SET verified = 1 WHERE id = ?").Bind(1, user->id).Exec();
