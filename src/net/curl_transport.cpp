@@ -19,8 +19,7 @@ void InitCurlOnce() {
 
 }  // namespace
 
-HttpResponse CurlPerform(const std::string& base_url, const HttpRequest& request,
-                         long timeout_ms) {
+HttpResponse CurlPerform(const std::string& base_url, const HttpRequest& request, long timeout_ms) {
     InitCurlOnce();
     HttpResponse response;
     CURL* curl = curl_easy_init();
@@ -63,8 +62,9 @@ HttpResponse CurlPerform(const std::string& base_url, const HttpRequest& request
 }
 
 Transport MakeCurlTransport(long timeout_ms) {
-    return [timeout_ms](const std::string& base_url, const HttpRequest& request,
-                        ResponseCallback done) { done(CurlPerform(base_url, request, timeout_ms)); };
+    return
+        [timeout_ms](const std::string& base_url, const HttpRequest& request,
+                     ResponseCallback done) { done(CurlPerform(base_url, request, timeout_ms)); };
 }
 
 }  // namespace skyloom

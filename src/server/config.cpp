@@ -26,18 +26,81 @@ bool ParseInt(const std::string& text, int min, int max, int& out) {
 
 const std::map<std::string, Option>& Options() {
     static const std::map<std::string, Option> options = {
-        {"--host", {"SKYLOOM_HOST", true, [](ServerConfig& c, const std::string& v) { c.host = v; return !v.empty(); }, "address to listen on (default 127.0.0.1)"}},
-        {"--port", {"SKYLOOM_PORT", true, [](ServerConfig& c, const std::string& v) { return ParseInt(v, 0, 65535, c.port); }, "port; 0 picks a free one (default 8080)"}},
-        {"--data", {"SKYLOOM_DATA", true, [](ServerConfig& c, const std::string& v) { c.data_dir = v; return !v.empty(); }, "data directory: database, outbox, keys (default ./data)"}},
-        {"--site", {"SKYLOOM_SITE", true, [](ServerConfig& c, const std::string& v) { c.site_dir = v; return true; }, "static site directory served at / (default: none)"}},
-        {"--mailer", {"SKYLOOM_MAILER", true, [](ServerConfig& c, const std::string& v) { c.mailer = v; return true; }, "outbox (files in DATA/outbox) or smtp://HOST:PORT"}},
-        {"--mail-from", {"SKYLOOM_MAIL_FROM", true, [](ServerConfig& c, const std::string& v) { c.mail_from = v; return !v.empty(); }, "From: header of outgoing mail"}},
-        {"--demo", {"SKYLOOM_DEMO", false, [](ServerConfig& c, const std::string& v) { c.demo = v != "0"; return true; }, "seed demo users and posts into an empty database"}},
-        {"--demo-posts", {"SKYLOOM_DEMO_POSTS", true, [](ServerConfig& c, const std::string& v) { return ParseInt(v, 0, 10000000, c.demo_posts); }, "number of demo posts (default 60)"}},
-        {"--threads", {"SKYLOOM_THREADS", true, [](ServerConfig& c, const std::string& v) { return ParseInt(v, 0, 256, c.threads); }, "I/O threads; 0 = one per core"}},
-        {"--login-failures-per-account", {"SKYLOOM_LOGIN_FAILURES_PER_ACCOUNT", true, [](ServerConfig& c, const std::string& v) { return ParseInt(v, 1, 100000, c.login_failures_per_account); }, "failed sign-ins per account per 15 min (default 10)"}},
-        {"--login-failures-per-address", {"SKYLOOM_LOGIN_FAILURES_PER_ADDRESS", true, [](ServerConfig& c, const std::string& v) { return ParseInt(v, 1, 100000, c.login_failures_per_address); }, "failed sign-ins per client address per 15 min (default 50)"}},
-        {"--help", {nullptr, false, [](ServerConfig& c, const std::string&) { c.help = true; return true; }, "print this help"}},
+        {"--host",
+         {"SKYLOOM_HOST", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.host = v;
+              return !v.empty();
+          },
+          "address to listen on (default 127.0.0.1)"}},
+        {"--port",
+         {"SKYLOOM_PORT", true,
+          [](ServerConfig& c, const std::string& v) { return ParseInt(v, 0, 65535, c.port); },
+          "port; 0 picks a free one (default 8080)"}},
+        {"--data",
+         {"SKYLOOM_DATA", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.data_dir = v;
+              return !v.empty();
+          },
+          "data directory: database, outbox, keys (default ./data)"}},
+        {"--site",
+         {"SKYLOOM_SITE", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.site_dir = v;
+              return true;
+          },
+          "static site directory served at / (default: none)"}},
+        {"--mailer",
+         {"SKYLOOM_MAILER", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.mailer = v;
+              return true;
+          },
+          "outbox (files in DATA/outbox) or smtp://HOST:PORT"}},
+        {"--mail-from",
+         {"SKYLOOM_MAIL_FROM", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.mail_from = v;
+              return !v.empty();
+          },
+          "From: header of outgoing mail"}},
+        {"--demo",
+         {"SKYLOOM_DEMO", false,
+          [](ServerConfig& c, const std::string& v) {
+              c.demo = v != "0";
+              return true;
+          },
+          "seed demo users and posts into an empty database"}},
+        {"--demo-posts",
+         {"SKYLOOM_DEMO_POSTS", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 0, 10000000, c.demo_posts);
+          },
+          "number of demo posts (default 60)"}},
+        {"--threads",
+         {"SKYLOOM_THREADS", true,
+          [](ServerConfig& c, const std::string& v) { return ParseInt(v, 0, 256, c.threads); },
+          "I/O threads; 0 = one per core"}},
+        {"--login-failures-per-account",
+         {"SKYLOOM_LOGIN_FAILURES_PER_ACCOUNT", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 1, 100000, c.login_failures_per_account);
+          },
+          "failed sign-ins per account per 15 min (default 10)"}},
+        {"--login-failures-per-address",
+         {"SKYLOOM_LOGIN_FAILURES_PER_ADDRESS", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 1, 100000, c.login_failures_per_address);
+          },
+          "failed sign-ins per client address per 15 min (default 50)"}},
+        {"--help",
+         {nullptr, false,
+          [](ServerConfig& c, const std::string&) {
+              c.help = true;
+              return true;
+          },
+          "print this help"}},
     };
     return options;
 }

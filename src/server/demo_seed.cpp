@@ -44,7 +44,8 @@ int SeedDemoContent(Database& db, AuthService& auth, int post_count) {
 
     std::array<int64_t, kDemoUsers.size()> ids{};
     for (size_t i = 0; i < kDemoUsers.size(); ++i) {
-        auto user = auth.CreateVerifiedUser(kDemoUsers[i].username, kDemoUsers[i].email, kDemoPassword);
+        auto user =
+            auth.CreateVerifiedUser(kDemoUsers[i].username, kDemoUsers[i].email, kDemoPassword);
         if (!user) return 0;
         ids[i] = std::stoll(user.value().id);
     }

@@ -29,7 +29,8 @@ Secrets LoadOrCreateSecrets(const std::string& data_dir) {
         fs::rename(temp, file);
     }
     if (const char* jwt = std::getenv("SKYLOOM_JWT_SECRET"); jwt && *jwt) secrets.jwt_key = jwt;
-    if (const char* code = std::getenv("SKYLOOM_CODE_SECRET"); code && *code) secrets.code_key = code;
+    if (const char* code = std::getenv("SKYLOOM_CODE_SECRET"); code && *code)
+        secrets.code_key = code;
     return secrets;
 }
 

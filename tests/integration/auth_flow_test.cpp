@@ -10,7 +10,8 @@ namespace {
 TEST(AuthFlow, SignupVerifyLoginPostLogoutWithOutbox) {
     ServerProcess server;
     ApiClient client = NewClient(server);
-    auto user = Await<User>([&](auto cb) { client.Signup("Ada_L", "ada@example.org", kPassword, cb); });
+    auto user =
+        Await<User>([&](auto cb) { client.Signup("Ada_L", "ada@example.org", kPassword, cb); });
     ASSERT_TRUE(user.ok()) << user.error().message;
     EXPECT_EQ(user.value().username, "ada_l");
     EXPECT_FALSE(user.value().verified);
@@ -32,7 +33,8 @@ TEST(AuthFlow, SignupVerifyLoginPostLogoutWithOutbox) {
     EXPECT_EQ(early.error().http_status, 403);
 
     ASSERT_TRUE(Await<Unit>([&](auto cb) { client.Verify("ada_l", code, cb); }).ok());
-    auto session = Await<AuthSession>([&](auto cb) { client.Login("ADA@example.org", kPassword, cb); });
+    auto session =
+        Await<AuthSession>([&](auto cb) { client.Login("ADA@example.org", kPassword, cb); });
     ASSERT_TRUE(session.ok());
     EXPECT_TRUE(session.value().user.verified);
     EXPECT_EQ(session.value().expires_in, 900);
@@ -62,7 +64,9 @@ TEST(AuthFlow, SignupAndVerifyThroughRealSmtpServer) {
     SmtpSink smtp;
     ServerProcess server({"--mailer", smtp.url()});
     ApiClient client = NewClient(server);
-    ASSERT_TRUE(Await<User>([&](auto cb) { client.Signup("grace", "grace@example.org", kPassword, cb); }).ok());
+    ASSERT_TRUE(Await<User>([&](auto cb) {
+                    client.Signup("grace", "grace@example.org", kPassword, cb);
+                }).ok());
     std::string code = WaitForCode(smtp.maildir(), "grace@example.org", {}, 10000);
     ASSERT_EQ(code.size(), 6u) << "no mail reached aiosmtpd";
     EXPECT_TRUE(Await<Unit>([&](auto cb) { client.Verify("grace", code, cb); }).ok());
@@ -73,13 +77,15 @@ TEST(AuthFlow, SignupAndVerifyThroughRealSmtpServer) {
 TEST(AuthFlow, WrongCodeThenResendCooldownThenRightCode) {
     ServerProcess server;
     ApiClient client = NewClient(server);
-    ASSERT_TRUE(Await<User>([&](auto cb) { client.Signup("bob", "bob@example.org", kPassword, cb); }).ok());
+    ASSERT_TRUE(
+        Await<User>([&](auto cb) { client.Signup("bob", "bob@example.org", kPassword, cb); }).ok());
     std::string code = WaitForCode(server.data_dir() / "outbox", "bob@example.org");
     std::string wrong = code == "123456" ? "654321" : "123456";
     auto bad = Await<Unit>([&](auto cb) { client.Verify("bob", wrong, cb); });
     ASSERT_FALSE(bad.ok());
     EXPECT_EQ(bad.error().code, "invalid_code");
-    EXPECT_NE(bad.error().message.find("4 attempts left"), std::string::npos) << bad.error().message;
+    EXPECT_NE(bad.error().message.find("4 attempts left"), std::string::npos)
+        << bad.error().message;
 
     auto resend = Await<Unit>([&](auto cb) { client.Resend("bob", cb); });
     ASSERT_FALSE(resend.ok());
@@ -121,7 +127,9 @@ TEST(AuthFlow, ForgotAndResetPassword) {
                     client.Reset("dave@example.org", code, "a whole new passphrase", cb);
                 }).ok());
     EXPECT_FALSE(Await<AuthSession>([&](auto cb) { client.Login("dave", kPassword, cb); }).ok());
-    EXPECT_TRUE(Await<AuthSession>([&](auto cb) { client.Login("dave", "a whole new passphrase", cb); }).ok());
+    EXPECT_TRUE(Await<AuthSession>([&](auto cb) {
+                    client.Login("dave", "a whole new passphrase", cb);
+                }).ok());
     // Unknown emails get the same 202 and no mail.
     size_t before = ReadMessages(server.data_dir() / "outbox").size();
     EXPECT_TRUE(Await<Unit>([&](auto cb) { client.Forgot("nobody@example.org", cb); }).ok());
@@ -133,7 +141,8 @@ TEST(AuthFlow, LoginRateLimitDoesNotRevealAccounts) {
     ApiClient client = SignupAndLogin(server, "erin");
     for (const char* name : {"erin", "nosuchuser"}) {
         for (int i = 0; i < 3; ++i) {
-            auto failed = Await<AuthSession>([&](auto cb) { client.Login(name, "wrong password", cb); });
+            auto failed =
+                Await<AuthSession>([&](auto cb) { client.Login(name, "wrong password", cb); });
             ASSERT_FALSE(failed.ok());
             EXPECT_EQ(failed.error().code, "invalid_credentials");
             EXPECT_EQ(failed.error().message, "Wrong username, email or password");

@@ -16,7 +16,8 @@ TEST(Posts, PaginationOf250PostsUnderConcurrentInsertsHasNoGapsOrDuplicates) {
     ApiClient writer = SignupAndLogin(server, "writer");
     std::set<int64_t> original;
     for (int i = 0; i < 250; ++i) {
-        auto post = Await<Post>([&](auto cb) { writer.CreatePost("post " + std::to_string(i), cb); });
+        auto post =
+            Await<Post>([&](auto cb) { writer.CreatePost("post " + std::to_string(i), cb); });
         ASSERT_TRUE(post.ok());
         original.insert(std::stoll(post.value().id));
     }
@@ -59,7 +60,9 @@ TEST(Posts, LimitDefaultsTo20AndAuthorFilters) {
     ServerProcess server;
     ApiClient ada = SignupAndLogin(server, "ada");
     ApiClient bob = SignupAndLogin(server, "bob");
-    for (int i = 0; i < 25; ++i) ASSERT_TRUE(Await<Post>([&](auto cb) { ada.CreatePost("a" + std::to_string(i), cb); }).ok());
+    for (int i = 0; i < 25; ++i)
+        ASSERT_TRUE(
+            Await<Post>([&](auto cb) { ada.CreatePost("a" + std::to_string(i), cb); }).ok());
     ASSERT_TRUE(Await<Post>([&](auto cb) { bob.CreatePost("from bob", cb); }).ok());
 
     auto page = Await<PostPage>([&](auto cb) { ada.ListPosts({}, cb); });
@@ -87,7 +90,10 @@ TEST(Posts, OnlyOwnersEditOrDeleteAndOthersSee404) {
     ASSERT_FALSE(stolen_delete.ok());
     EXPECT_EQ(stolen_delete.error().http_status, 404);
 
-    HttpRequest patch{"PATCH", "/api/v1/posts/" + id, {{"Content-Type", "application/json"}}, R"({"text":"pwned"})"};
+    HttpRequest patch{"PATCH",
+                      "/api/v1/posts/" + id,
+                      {{"Content-Type", "application/json"}},
+                      R"({"text":"pwned"})"};
     std::optional<HttpResponse> answer;
     mallory.SendAuthorized(patch, [&](HttpResponse r) { answer = r; });
     EXPECT_EQ(answer->status, 404);

@@ -84,8 +84,8 @@ std::filesystem::path MakeTempDir(const std::string& prefix) {
 
 ServerProcess::ServerProcess(std::vector<std::string> extra_flags) {
     m_data_dir = MakeTempDir("skyloom-it");
-    std::vector<std::string> argv = {SKYLOOM_SERVER_BINARY, "--port", "0", "--data",
-                                     m_data_dir.string(), "--mailer", "outbox"};
+    std::vector<std::string> argv = {SKYLOOM_SERVER_BINARY, "--port",   "0",     "--data",
+                                     m_data_dir.string(),   "--mailer", "outbox"};
     argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
     int pipe_fds[2];
     if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
@@ -126,15 +126,18 @@ ServerProcess::~ServerProcess() {
     std::filesystem::remove_all(m_data_dir, ec);
 }
 
-bool ServerProcess::running() const { return waitpid(m_pid, nullptr, WNOHANG) == 0; }
+bool ServerProcess::running() const {
+    return waitpid(m_pid, nullptr, WNOHANG) == 0;
+}
 
 SmtpSink::SmtpSink() {
     m_dir = MakeTempDir("skyloom-smtp");
     m_port = FreePort();
     // Debian's interpreter: python3-aiosmtpd is installed for it, not for other pythons on PATH.
-    m_pid = Spawn({"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + std::to_string(m_port),
-                   "-c", "aiosmtpd.handlers.Mailbox", (m_dir / "Maildir").string()},
-                  -1);
+    m_pid = Spawn(
+        {"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l", "127.0.0.1:" + std::to_string(m_port),
+         "-c", "aiosmtpd.handlers.Mailbox", (m_dir / "Maildir").string()},
+        -1);
     for (int i = 0; i < 250 && !PortOpen(m_port); ++i) {
         std::this_thread::sleep_for(std::chrono::milliseconds(20));
     }
@@ -147,7 +150,9 @@ SmtpSink::~SmtpSink() {
     std::filesystem::remove_all(m_dir, ec);
 }
 
-std::vector<std::string> SmtpSink::Messages() const { return ReadMessages(maildir()); }
+std::vector<std::string> SmtpSink::Messages() const {
+    return ReadMessages(maildir());
+}
 
 std::vector<std::string> ReadMessages(const std::filesystem::path& dir) {
     std::vector<std::pair<std::string, std::string>> found;  // (name, text)

@@ -9,7 +9,7 @@
 namespace skyloom::testing {
 
 class ServerProcess {
-public:
+  public:
     // Extra flags are appended to: --port 0 --data DIR --mailer outbox.
     explicit ServerProcess(std::vector<std::string> extra_flags = {});
     ~ServerProcess();
@@ -20,7 +20,7 @@ public:
     [[nodiscard]] const std::filesystem::path& data_dir() const { return m_data_dir; }
     [[nodiscard]] bool running() const;
 
-private:
+  private:
     int m_pid = -1;
     std::string m_base_url;
     std::filesystem::path m_data_dir;
@@ -28,14 +28,14 @@ private:
 
 // A real SMTP server (python3 -m aiosmtpd) that stores every message in a Maildir.
 class SmtpSink {
-public:
+  public:
     SmtpSink();
     ~SmtpSink();
     [[nodiscard]] std::string url() const { return "smtp://127.0.0.1:" + std::to_string(m_port); }
     [[nodiscard]] std::filesystem::path maildir() const { return m_dir / "Maildir"; }
     [[nodiscard]] std::vector<std::string> Messages() const;
 
-private:
+  private:
     int m_pid = -1;
     int m_port = 0;
     std::filesystem::path m_dir;

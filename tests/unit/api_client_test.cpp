@@ -127,7 +127,8 @@ TEST(ApiClient, OtherUnauthorizedErrorsAreFinal) {
 TEST(ApiClient, FailedRefreshClearsSession) {
     ScriptedServer server;
     server.answers.push_back({401, R"({"error":{"code":"token_expired","message":"x"}})", ""});
-    server.answers.push_back({401, R"({"error":{"code":"invalid_refresh_token","message":"x"}})", ""});
+    server.answers.push_back(
+        {401, R"({"error":{"code":"invalid_refresh_token","message":"x"}})", ""});
     ApiClient client(server.transport(), "http://x");
     client.SetSession("A1", "R1");
     std::string persisted = "unset";
@@ -142,7 +143,8 @@ TEST(ApiClient, FailedRefreshClearsSession) {
 TEST(ApiClient, ConcurrentExpiredRequestsShareOneRefresh) {
     // Asynchronous transport: answers are released by the test, like a browser's fetch.
     std::vector<std::pair<HttpRequest, ResponseCallback>> pending;
-    Transport transport = [&](const std::string&, const HttpRequest& request, ResponseCallback done) {
+    Transport transport = [&](const std::string&, const HttpRequest& request,
+                              ResponseCallback done) {
         pending.emplace_back(request, std::move(done));
     };
     ApiClient client(transport, "http://x");

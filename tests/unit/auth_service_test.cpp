@@ -48,7 +48,8 @@ TEST(AuthService, FiveWrongCodesKillTheCode) {
     ASSERT_TRUE(f.auth->Signup("ada", "ada@example.org", kPassword).ok());
     std::string code = f.LatestCode("ada@example.org");
     std::string wrong = code == "000000" ? "111111" : "000000";
-    for (int i = 0; i < 5; ++i) EXPECT_EQ(f.auth->Verify("ada", wrong).error().code, "invalid_code");
+    for (int i = 0; i < 5; ++i)
+        EXPECT_EQ(f.auth->Verify("ada", wrong).error().code, "invalid_code");
     auto result = f.auth->Verify("ada", code);  // the right code, too late
     ASSERT_FALSE(result.ok());
     EXPECT_EQ(result.error().code, "too_many_attempts");
@@ -76,7 +77,8 @@ TEST(AuthService, LoginByUsernameOrEmail) {
     f.SignupVerified("ada");
     EXPECT_TRUE(f.auth->Login("ada", kPassword, "1.2.3.4").ok());
     EXPECT_TRUE(f.auth->Login("ADA@example.org", kPassword, "1.2.3.4").ok());
-    EXPECT_EQ(f.auth->Login("ada", "wrong password!", "1.2.3.4").error().code, "invalid_credentials");
+    EXPECT_EQ(f.auth->Login("ada", "wrong password!", "1.2.3.4").error().code,
+              "invalid_credentials");
 }
 
 TEST(AuthService, UnknownUserAndWrongPasswordLookTheSame) {
@@ -94,14 +96,17 @@ TEST(AuthService, LoginFailuresAreLimitedPerAccount) {
     settings.login_failures_per_account = 3;
     ServiceFixture f(settings);
     f.SignupVerified("ada");
-    for (int i = 0; i < 3; ++i) (void)f.auth->Login("ada", "wrong-password", "10.0.0." + std::to_string(i));
+    for (int i = 0; i < 3; ++i)
+        (void)f.auth->Login("ada", "wrong-password", "10.0.0." + std::to_string(i));
     auto blocked = f.auth->Login("ada", kPassword, "10.0.0.9");  // even the right password
     ASSERT_FALSE(blocked.ok());
     EXPECT_EQ(blocked.error().code, "too_many_attempts");
     EXPECT_GT(blocked.error().retry_after, 0);
     // Unknown accounts are limited identically, so the limit reveals nothing.
-    for (int i = 0; i < 3; ++i) (void)f.auth->Login("ghost", "wrong-password", "10.0.1." + std::to_string(i));
-    EXPECT_EQ(f.auth->Login("ghost", "wrong-password", "10.0.1.9").error().code, "too_many_attempts");
+    for (int i = 0; i < 3; ++i)
+        (void)f.auth->Login("ghost", "wrong-password", "10.0.1." + std::to_string(i));
+    EXPECT_EQ(f.auth->Login("ghost", "wrong-password", "10.0.1.9").error().code,
+              "too_many_attempts");
     f.clock.Advance(15 * 60 * 1000 + 1000);
     EXPECT_TRUE(f.auth->Login("ada", kPassword, "10.0.0.9").ok());
 }
@@ -111,7 +116,8 @@ TEST(AuthService, LoginFailuresAreLimitedPerAddress) {
     settings.login_failures_per_address = 4;
     ServiceFixture f(settings);
     f.SignupVerified("ada");
-    for (int i = 0; i < 4; ++i) (void)f.auth->Login("user" + std::to_string(i), "wrong-password", "6.6.6.6");
+    for (int i = 0; i < 4; ++i)
+        (void)f.auth->Login("user" + std::to_string(i), "wrong-password", "6.6.6.6");
     EXPECT_EQ(f.auth->Login("ada", kPassword, "6.6.6.6").error().code, "too_many_attempts");
     EXPECT_TRUE(f.auth->Login("ada", kPassword, "7.7.7.7").ok());
 }

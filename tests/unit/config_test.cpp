@@ -8,7 +8,8 @@ namespace skyloom::server {
 namespace {
 
 TEST(Config, DefaultsAndFlags) {
-    auto config = ParseConfig({"--port", "0", "--data=/tmp/x", "--demo", "--mailer", "smtp://127.0.0.1:2525"});
+    auto config = ParseConfig(
+        {"--port", "0", "--data=/tmp/x", "--demo", "--mailer", "smtp://127.0.0.1:2525"});
     ASSERT_TRUE(config.ok());
     EXPECT_EQ(config.value().host, "127.0.0.1");
     EXPECT_EQ(config.value().port, 0);

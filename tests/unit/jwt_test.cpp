@@ -8,7 +8,7 @@ namespace skyloom::server {
 namespace {
 
 class JwtTest : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override { InitCrypto(); }
     JwtSigner signer{"top-secret"};
     AccessClaims claims{7, "ada", 1000, 1900};

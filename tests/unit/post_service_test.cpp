@@ -31,7 +31,8 @@ TEST(PostService, UnverifiedAuthorsCannotPost) {
 TEST(PostService, PagesAreNewestFirstWithoutGapsOrDuplicates) {
     ServiceFixture f;
     AuthUser ada = f.SignupVerified("ada");
-    for (int i = 1; i <= 45; ++i) ASSERT_TRUE(f.posts->Create(ada, "post " + std::to_string(i)).ok());
+    for (int i = 1; i <= 45; ++i)
+        ASSERT_TRUE(f.posts->Create(ada, "post " + std::to_string(i)).ok());
     std::vector<std::string> seen;
     FeedQuery query;
     query.limit = 20;

@@ -17,7 +17,7 @@
 namespace skyloom::server::testing {
 
 class ServiceFixture {
-public:
+  public:
     explicit ServiceFixture(AuthSettings settings = {}) {
         InitCrypto();
         dir = std::filesystem::temp_directory_path() / ("skyloom-unit-" + RandomToken(6));
@@ -67,7 +67,7 @@ public:
     std::unique_ptr<AuthService> auth;
     std::unique_ptr<PostService> posts;
 
-private:
+  private:
     std::string ScanOutbox(const std::string& email) {
         std::string newest_name, newest_code;
         std::error_code ec;
@@ -80,7 +80,8 @@ private:
             if (body.find("To: <" + email + ">") == std::string::npos) continue;
             std::smatch match;
             static const std::regex kCode(R"(code is (\d{6}))");
-            if (std::regex_search(body, match, kCode) && entry.path().filename().string() > newest_name) {
+            if (std::regex_search(body, match, kCode) &&
+                entry.path().filename().string() > newest_name) {
                 newest_name = entry.path().filename().string();
                 newest_code = match[1];
             }

@@ -31,7 +31,9 @@ void ApiClient::SetSession(const std::string& access_token, const std::string& r
     if (m_state->session_listener) m_state->session_listener(refresh_token);
 }
 
-void ApiClient::ClearSession() { SetSession("", ""); }
+void ApiClient::ClearSession() {
+    SetSession("", "");
+}
 
 void ApiClient::OnSessionChanged(std::function<void(const std::string&)> listener) {
     m_state->session_listener = std::move(listener);
@@ -103,8 +105,7 @@ void ApiClient::Signup(const std::string& username, const std::string& email,
          [done = std::move(done)](HttpResponse r) { done(api::ParseUserResponse(r)); });
 }
 
-void ApiClient::Verify(const std::string& username, const std::string& code,
-                       Callback<Unit> done) {
+void ApiClient::Verify(const std::string& username, const std::string& code, Callback<Unit> done) {
     Send(m_state, api::Verify(username, code),
          [done = std::move(done)](HttpResponse r) { done(api::ParseEmptyResponse(r)); });
 }

@@ -54,8 +54,12 @@ HttpRequest Reset(const std::string& email, const std::string& code,
                        {{"email", email}, {"code", code}, {"new_password", new_password}});
 }
 
-HttpRequest GetMe() { return BodylessRequest("GET", "/me"); }
-HttpRequest DeleteMe() { return BodylessRequest("DELETE", "/me"); }
+HttpRequest GetMe() {
+    return BodylessRequest("GET", "/me");
+}
+HttpRequest DeleteMe() {
+    return BodylessRequest("DELETE", "/me");
+}
 
 HttpRequest ListPosts(const PostQuery& query) {
     std::string path = "/posts?limit=" + std::to_string(query.limit);
@@ -68,7 +72,9 @@ HttpRequest CreatePost(const std::string& text) {
     return JsonRequest("POST", "/posts", {{"text", text}});
 }
 
-HttpRequest GetPost(const std::string& id) { return BodylessRequest("GET", "/posts/" + UrlEncode(id)); }
+HttpRequest GetPost(const std::string& id) {
+    return BodylessRequest("GET", "/posts/" + UrlEncode(id));
+}
 
 HttpRequest DeletePost(const std::string& id) {
     return BodylessRequest("DELETE", "/posts/" + UrlEncode(id));

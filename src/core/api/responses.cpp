@@ -12,11 +12,13 @@ template <typename T, typename Parser>
 Result<T> ParseBody(const HttpResponse& response, const char* key, Parser parse) {
     if (!IsSuccess(response)) return ErrorFromResponse(response);
     Result<Json> json = ParseJsonText(response.body);
-    if (!json) return Error{"malformed_response", "The server sent an unreadable answer", response.status};
+    if (!json)
+        return Error{"malformed_response", "The server sent an unreadable answer", response.status};
     const Json& body = json.value();
     if (key == nullptr) return parse(body);
     if (!body.is_object() || !body.contains(key))
-        return Error{"malformed_response", "The server's answer lacks its content", response.status};
+        return Error{"malformed_response", "The server's answer lacks its content",
+                     response.status};
     return parse(body[key]);
 }
 

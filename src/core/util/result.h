@@ -21,7 +21,7 @@ struct Error {
 
 template <typename T>
 class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : m_data(std::move(value)) {}
     Result(Error error) : m_data(std::move(error)) {}
 
@@ -45,7 +45,7 @@ public:
         return std::get<1>(m_data);
     }
 
-private:
+  private:
     std::variant<T, Error> m_data;
 };
 

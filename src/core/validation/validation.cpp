@@ -7,13 +7,15 @@
 namespace skyloom {
 namespace {
 
-char ToLowerAscii(char c) { return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c; }
+char ToLowerAscii(char c) {
+    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+}
 
 // A short list of passwords that pass the length rule yet top every breach corpus.
 constexpr std::array<std::string_view, 16> kCommonPasswords = {
-    "1234567890", "12345678910", "0123456789", "qwertyuiop", "password123", "password1234",
-    "1q2w3e4r5t", "iloveyou12", "qwerty1234", "abcdefghij", "passw0rd123", "letmein123",
-    "1111111111", "0000000000", "football123", "welcome123"};
+    "1234567890", "12345678910", "0123456789",  "qwertyuiop", "password123", "password1234",
+    "1q2w3e4r5t", "iloveyou12",  "qwerty1234",  "abcdefghij", "passw0rd123", "letmein123",
+    "1111111111", "0000000000",  "football123", "welcome123"};
 
 constexpr size_t kMinDistinctPasswordChars = 5;
 
@@ -26,10 +28,11 @@ std::string NormalizeUsername(std::string_view username) {
 }
 
 std::vector<RuleStatus> CheckUsername(std::string_view username) {
-    bool charset_ok = !username.empty() && std::all_of(username.begin(), username.end(), [](char c) {
-        c = ToLowerAscii(c);
-        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
-    });
+    bool charset_ok =
+        !username.empty() && std::all_of(username.begin(), username.end(), [](char c) {
+            c = ToLowerAscii(c);
+            return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_';
+        });
     return {
         {"length", "3 to 30 characters",
          username.size() >= kUsernameMinLength && username.size() <= kUsernameMaxLength},

@@ -11,7 +11,9 @@ using Json = nlohmann::json;
 
 constexpr const char* kHeader = R"({"alg":"HS256","typ":"JWT"})";
 
-Error Invalid() { return Error{"invalid_token", "The access token is not valid; sign in again", 401}; }
+Error Invalid() {
+    return Error{"invalid_token", "The access token is not valid; sign in again", 401};
+}
 
 }  // namespace
 

@@ -17,13 +17,13 @@ struct AccessClaims {
 };
 
 class JwtSigner {
-public:
+  public:
     explicit JwtSigner(std::string secret) : m_secret(std::move(secret)) {}
     [[nodiscard]] std::string Sign(const AccessClaims& claims) const;
     // Errors: "invalid_token" (malformed, bad signature, wrong alg) or "token_expired".
     [[nodiscard]] Result<AccessClaims> Verify(const std::string& token, int64_t now_seconds) const;
 
-private:
+  private:
     std::string m_secret;
 };
 

@@ -8,12 +8,12 @@
 namespace skyloom::server {
 
 struct PasswordCost {
-    unsigned long long ops = 2;                   // t = 2 passes
-    size_t memory_bytes = 19ull * 1024 * 1024;    // m = 19 MiB (OWASP's argon2id baseline)
+    unsigned long long ops = 2;                 // t = 2 passes
+    size_t memory_bytes = 19ull * 1024 * 1024;  // m = 19 MiB (OWASP's argon2id baseline)
 };
 
 class PasswordHasher {
-public:
+  public:
     explicit PasswordHasher(PasswordCost cost = {});
     // Returns the self-describing encoded hash ("$argon2id$v=19$m=...").
     [[nodiscard]] std::string Hash(std::string_view password) const;
@@ -22,7 +22,7 @@ public:
     // answer's timing does not reveal whether a username is registered.
     void VerifyDummy(std::string_view password) const;
 
-private:
+  private:
     PasswordCost m_cost;
     std::string m_dummy_hash;
 };

@@ -21,7 +21,9 @@ std::atomic<uint64_t> g_next_instance_id{1};
 
 }  // namespace
 
-Statement::~Statement() { sqlite3_finalize(m_stmt); }
+Statement::~Statement() {
+    sqlite3_finalize(m_stmt);
+}
 
 Statement& Statement::Bind(int index, int64_t value) {
     int rc = sqlite3_bind_int64(m_stmt, index, value);
@@ -66,7 +68,9 @@ bool Statement::Exec() {
     throw DbError("exec: " + message, rc);
 }
 
-int64_t Statement::Int(int column) const { return sqlite3_column_int64(m_stmt, column); }
+int64_t Statement::Int(int column) const {
+    return sqlite3_column_int64(m_stmt, column);
+}
 
 std::string Statement::Text(int column) const {
     const unsigned char* text = sqlite3_column_text(m_stmt, column);
@@ -84,9 +88,9 @@ void Statement::Reset() {
 }
 
 Connection::Connection(const std::string& path) {
-    int rc = sqlite3_open_v2(path.c_str(), &m_db,
-                             SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX,
-                             nullptr);
+    int rc =
+        sqlite3_open_v2(path.c_str(), &m_db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, nullptr);
     if (rc != SQLITE_OK) Fail(m_db, "open " + path, rc);
     sqlite3_busy_timeout(m_db, kBusyTimeoutMs);
     ExecScript(
@@ -122,10 +126,16 @@ void Connection::ExecScript(const std::string& sql) {
     }
 }
 
-int64_t Connection::LastInsertId() const { return sqlite3_last_insert_rowid(m_db); }
-int Connection::Changes() const { return sqlite3_changes(m_db); }
+int64_t Connection::LastInsertId() const {
+    return sqlite3_last_insert_rowid(m_db);
+}
+int Connection::Changes() const {
+    return sqlite3_changes(m_db);
+}
 
-Transaction::Transaction(Connection& conn) : m_conn(conn) { m_conn.ExecScript("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Connection& conn) : m_conn(conn) {
+    m_conn.ExecScript("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
     if (!m_done) {
@@ -142,7 +152,8 @@ void Transaction::Commit() {
     m_done = true;
 }
 
-Database::Database(std::string path) : m_path(std::move(path)), m_instance_id(g_next_instance_id++) {}
+Database::Database(std::string path)
+    : m_path(std::move(path)), m_instance_id(g_next_instance_id++) {}
 
 Connection& Database::Conn() {
     // Connections are per thread and per Database instance (tests run several servers' worth

@@ -24,13 +24,13 @@ namespace skyloom::server {
 // Thrown for failures that are bugs or environment faults (disk full, corrupt file); the HTTP
 // layer turns it into a 500. Expected outcomes (unique violations) are reported as values.
 class DbError : public std::runtime_error {
-public:
+  public:
     DbError(const std::string& what, int code) : std::runtime_error(what), code(code) {}
     int code;
 };
 
 class Statement {
-public:
+  public:
     Statement(sqlite3* db, sqlite3_stmt* stmt) : m_db(db), m_stmt(stmt) {}
     Statement(const Statement&) = delete;
     Statement& operator=(const Statement&) = delete;
@@ -51,13 +51,13 @@ public:
     [[nodiscard]] bool IsNull(int column) const;
     void Reset();
 
-private:
+  private:
     sqlite3* m_db;
     sqlite3_stmt* m_stmt;
 };
 
 class Connection {
-public:
+  public:
     explicit Connection(const std::string& path);
     ~Connection();
     Connection(const Connection&) = delete;
@@ -69,7 +69,7 @@ public:
     [[nodiscard]] int64_t LastInsertId() const;
     [[nodiscard]] int Changes() const;
 
-private:
+  private:
     sqlite3* m_db = nullptr;
     std::unordered_map<std::string, std::unique_ptr<Statement>> m_statements;
 };
@@ -77,18 +77,18 @@ private:
 // RAII write transaction (BEGIN IMMEDIATE so concurrent writers queue on the busy timeout
 // instead of failing on lock upgrade). Rolls back unless Commit() was called.
 class Transaction {
-public:
+  public:
     explicit Transaction(Connection& conn);
     ~Transaction();
     void Commit();
 
-private:
+  private:
     Connection& m_conn;
     bool m_done = false;
 };
 
 class Database {
-public:
+  public:
     explicit Database(std::string path);
     // The calling thread's connection, opened on first use.
     Connection& Conn();
@@ -96,7 +96,7 @@ public:
     void Migrate();
     [[nodiscard]] const std::string& path() const { return m_path; }
 
-private:
+  private:
     std::string m_path;
     uint64_t m_instance_id;
 };

@@ -15,11 +15,16 @@ Result<Fields> ReadFields(const std::string& body, std::initializer_list<FieldSp
     if (body.size() > kMaxJsonBodyBytes) {
         return Error{"payload_too_large", "The request body is larger than 64 KB", 413};
     }
-    if (body.empty()) return errors::BadRequest("malformed_json", "The request body is empty; send a JSON object");
-    if (!IsValidUtf8(body)) return errors::BadRequest("invalid_utf8", "The request body is not valid UTF-8");
+    if (body.empty())
+        return errors::BadRequest("malformed_json",
+                                  "The request body is empty; send a JSON object");
+    if (!IsValidUtf8(body))
+        return errors::BadRequest("invalid_utf8", "The request body is not valid UTF-8");
     Json json = Json::parse(body, nullptr, false);
-    if (json.is_discarded()) return errors::BadRequest("malformed_json", "The request body is not valid JSON");
-    if (!json.is_object()) return errors::BadRequest("malformed_json", "The request body must be a JSON object");
+    if (json.is_discarded())
+        return errors::BadRequest("malformed_json", "The request body is not valid JSON");
+    if (!json.is_object())
+        return errors::BadRequest("malformed_json", "The request body must be a JSON object");
     for (const auto& [key, _] : json.items()) {
         bool known = false;
         for (const FieldSpec& field : spec) known = known || key == field.name;

@@ -26,11 +26,11 @@ struct FieldSpec {
 };
 
 class Fields {
-public:
+  public:
     [[nodiscard]] const std::string& String(const std::string& name) const;
     [[nodiscard]] bool Has(const std::string& name) const { return m_strings.count(name) > 0; }
 
-private:
+  private:
     friend Result<Fields> ReadFields(const std::string&, std::initializer_list<FieldSpec>);
     std::unordered_map<std::string, std::string> m_strings;
 };
@@ -38,6 +38,7 @@ private:
 // Max string length per field guards against megabyte strings reaching the services.
 constexpr size_t kMaxFieldBytes = 16 * 1024;
 
-[[nodiscard]] Result<Fields> ReadFields(const std::string& body, std::initializer_list<FieldSpec> spec);
+[[nodiscard]] Result<Fields> ReadFields(const std::string& body,
+                                        std::initializer_list<FieldSpec> spec);
 
 }  // namespace skyloom::server

@@ -15,7 +15,7 @@ namespace skyloom::server {
 struct RouteContext {
     AuthService& auth;
     PostService& posts;
-    WorkerPool& workers;  // for argon2id work
+    WorkerPool& workers;   // for argon2id work
     std::string site_dir;  // empty: no static site
 };
 

@@ -12,7 +12,7 @@
 namespace skyloom::server {
 
 class WorkerPool {
-public:
+  public:
     explicit WorkerPool(size_t threads) {
         for (size_t i = 0; i < threads; ++i) m_threads.emplace_back([this] { Run(); });
     }
@@ -35,7 +35,7 @@ public:
         m_wake.notify_one();
     }
 
-private:
+  private:
     void Run() {
         for (;;) {
             std::function<void()> task;

@@ -59,8 +59,9 @@ std::string ToCrlf(const std::string& text) {
 }
 
 class OutboxMailer final : public Mailer {
-public:
-    OutboxMailer(std::string dir, std::string from) : m_dir(std::move(dir)), m_from(std::move(from)) {
+  public:
+    OutboxMailer(std::string dir, std::string from)
+        : m_dir(std::move(dir)), m_from(std::move(from)) {
         std::filesystem::create_directories(m_dir);
     }
 
@@ -84,7 +85,7 @@ public:
         return Unit{};
     }
 
-private:
+  private:
     std::string m_dir;
     std::string m_from;
 };
@@ -113,7 +114,7 @@ std::unique_ptr<Mailer> MakeOutboxMailer(std::string outbox_dir, std::string fro
 }
 
 Result<std::unique_ptr<Mailer>> MakeMailer(const std::string& spec, const std::string& data_dir,
-                                          const std::string& from) {
+                                           const std::string& from) {
     if (spec == "outbox") {
         return MakeOutboxMailer((std::filesystem::path(data_dir) / "outbox").string(), from);
     }

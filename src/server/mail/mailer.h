@@ -1,8 +1,8 @@
 // Outgoing mail. A Mailer delivers one message synchronously; MailQueue runs deliveries on a
 // background thread so no request waits for SMTP.
 //
-//   auto mailer = MakeMailer("smtp://127.0.0.1:2525", data_dir, "Skyloom <no-reply@skyloom.local>");
-//   MailQueue queue(std::move(mailer));
+//   auto mailer = MakeMailer("smtp://127.0.0.1:2525", data_dir, "Skyloom
+//   <no-reply@skyloom.local>"); MailQueue queue(std::move(mailer));
 //   queue.Enqueue({"ada@example.org", "Your code", "Your code is 123456"});
 #pragma once
 
@@ -24,7 +24,7 @@ struct MailMessage {
 };
 
 class Mailer {
-public:
+  public:
     virtual ~Mailer() = default;
     virtual Result<Unit> Send(const MailMessage& message) = 0;
 };
@@ -40,16 +40,16 @@ public:
 
 // Parses the --mailer flag: "outbox" or "smtp://HOST:PORT".
 [[nodiscard]] Result<std::unique_ptr<Mailer>> MakeMailer(const std::string& spec,
-                                                        const std::string& data_dir,
-                                                        const std::string& from);
+                                                         const std::string& data_dir,
+                                                         const std::string& from);
 
 class MailQueue {
-public:
+  public:
     explicit MailQueue(std::unique_ptr<Mailer> mailer);
     ~MailQueue();  // delivers what is queued, then stops
     void Enqueue(MailMessage message);
 
-private:
+  private:
     void Run();
     std::unique_ptr<Mailer> m_mailer;
     std::mutex m_mutex;

@@ -33,8 +33,9 @@ std::string EnvelopeAddress(const std::string& from) {
 }
 
 class SmtpMailer final : public Mailer {
-public:
-    SmtpMailer(std::string url, std::string from) : m_url(std::move(url)), m_from(std::move(from)) {}
+  public:
+    SmtpMailer(std::string url, std::string from)
+        : m_url(std::move(url)), m_from(std::move(from)) {}
 
     Result<Unit> Send(const MailMessage& message) override {
         CURL* curl = curl_easy_init();
@@ -58,7 +59,7 @@ public:
         return Unit{};
     }
 
-private:
+  private:
     std::string m_url;
     std::string m_from;
 };

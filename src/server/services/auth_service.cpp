@@ -9,7 +9,9 @@
 namespace skyloom::server {
 namespace {
 
-const char* PurposeName(int purpose) { return purpose == 0 ? "verify" : "reset"; }
+const char* PurposeName(int purpose) {
+    return purpose == 0 ? "verify" : "reset";
+}
 
 Error InvalidCredentials() {
     // One message for unknown user and wrong password: the answer never reveals which.
@@ -30,9 +32,8 @@ Error WeakPassword(const std::string& password, const std::string& username) {
 
 }  // namespace
 
-AuthService::AuthService(Database& db, const PasswordHasher& hasher, JwtSigner jwt,
-                         MailQueue& mail, Clock& clock, std::string code_secret,
-                         AuthSettings settings)
+AuthService::AuthService(Database& db, const PasswordHasher& hasher, JwtSigner jwt, MailQueue& mail,
+                         Clock& clock, std::string code_secret, AuthSettings settings)
     : m_db(db),
       m_hasher(hasher),
       m_jwt(std::move(jwt)),
@@ -53,8 +54,8 @@ std::optional<AuthService::UserRow> AuthService::FindUser(const char* where_clau
         where_clause);
     stmt.Bind(1, key);
     if (!stmt.Step()) return std::nullopt;
-    UserRow row{stmt.Int(0), stmt.Text(1), stmt.Text(2), stmt.Text(3), stmt.Int(4) != 0,
-                stmt.Int(5)};
+    UserRow row{stmt.Int(0),  stmt.Text(1),     stmt.Text(2),
+                stmt.Text(3), stmt.Int(4) != 0, stmt.Int(5)};
     stmt.Reset();
     return row;
 }
@@ -149,15 +150,16 @@ Result<Unit> AuthService::DeleteUser(int64_t id) {
 
 std::string AuthService::CodeHash(int64_t user_id, Purpose purpose, const std::string& code) const {
     // Keyed: a leaked database does not let anyone brute-force the 10^6 codes offline.
-    return ToHex(HmacSha256(m_code_secret, std::to_string(user_id) + ":" +
-                                               PurposeName(int(purpose)) + ":" + code));
+    return ToHex(HmacSha256(
+        m_code_secret, std::to_string(user_id) + ":" + PurposeName(int(purpose)) + ":" + code));
 }
 
 Result<Unit> AuthService::IssueCode(const UserRow& user, Purpose purpose, bool force) {
     Connection& conn = m_db.Conn();
     int64_t now = m_clock.NowMs();
     if (!force) {
-        Statement& last = conn.Prepare("SELECT sent_at FROM email_codes WHERE user_id = ? AND purpose = ?");
+        Statement& last =
+            conn.Prepare("SELECT sent_at FROM email_codes WHERE user_id = ? AND purpose = ?");
         last.Bind(1, user.id).Bind(2, PurposeName(int(purpose)));
         if (last.Step()) {
             int64_t sent_at = last.Int(0);
@@ -196,12 +198,14 @@ Result<Unit> AuthService::IssueCode(const UserRow& user, Purpose purpose, bool f
     return Unit{};
 }
 
-Result<Unit> AuthService::ConsumeCode(const UserRow& user, Purpose purpose, const std::string& code) {
+Result<Unit> AuthService::ConsumeCode(const UserRow& user, Purpose purpose,
+                                      const std::string& code) {
     if (!IsSixDigitCode(code)) return InvalidCode();
     Connection& conn = m_db.Conn();
     Transaction tx(conn);
     Statement& stmt = conn.Prepare(
-        "SELECT code_hash, expires_at, attempts FROM email_codes WHERE user_id = ? AND purpose = ?");
+        "SELECT code_hash, expires_at, attempts FROM email_codes WHERE user_id = ? AND purpose = "
+        "?");
     stmt.Bind(1, user.id).Bind(2, PurposeName(int(purpose)));
     if (!stmt.Step()) return InvalidCode();
     std::string stored_hash = stmt.Text(0);
@@ -212,11 +216,11 @@ Result<Unit> AuthService::ConsumeCode(const UserRow& user, Purpose purpose, cons
         return errors::BadRequest("code_expired", "That code has expired; ask for a new one");
     }
     if (attempts >= m_settings.max_code_attempts) {
-        return errors::TooMany("too_many_attempts",
-                               "Too many wrong codes; ask for a new one", 0);
+        return errors::TooMany("too_many_attempts", "Too many wrong codes; ask for a new one", 0);
     }
     if (!ConstantTimeEquals(stored_hash, CodeHash(user.id, purpose, code))) {
-        conn.Prepare("UPDATE email_codes SET attempts = attempts + 1 WHERE user_id = ? AND purpose = ?")
+        conn.Prepare(
+                "UPDATE email_codes SET attempts = attempts + 1 WHERE user_id = ? AND purpose = ?")
             .Bind(1, user.id)
             .Bind(2, PurposeName(int(purpose)))
             .Exec();
@@ -287,7 +291,9 @@ Result<Unit> AuthService::Reset(const std::string& email, const std::string& cod
         .Bind(2, user->id)
         .Exec();
     // A reset signs out every device.
-    conn.Prepare("UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ?").Bind(1, user->id).Exec();
+    conn.Prepare("UPDATE refresh_tokens SET revoked = 1 WHERE user_id = ?")
+        .Bind(1, user->id)
+        .Exec();
     tx.Commit();
     m_account_failures.Clear(user->username);
     return Unit{};
@@ -345,8 +351,8 @@ Result<AuthSession> AuthService::Login(const std::string& identifier, const std:
 }
 
 Result<AuthSession> AuthService::Refresh(const std::string& refresh_token) {
-    Error invalid = errors::Unauthorized("invalid_refresh_token",
-                                         "Your session has ended; sign in again");
+    Error invalid =
+        errors::Unauthorized("invalid_refresh_token", "Your session has ended; sign in again");
     if (refresh_token.empty() || refresh_token.size() > 256) return invalid;
     Connection& conn = m_db.Conn();
     Transaction tx(conn);
@@ -365,7 +371,9 @@ Result<AuthSession> AuthService::Refresh(const std::string& refresh_token) {
     if (rotated) {
         // A token that was already exchanged is being replayed: someone holds a stolen copy.
         // Revoke every token of this login so both the thief and the victim must sign in.
-        conn.Prepare("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?").Bind(1, family).Exec();
+        conn.Prepare("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?")
+            .Bind(1, family)
+            .Exec();
         tx.Commit();
         return errors::Unauthorized("refresh_token_reused",
                                     "This session was used elsewhere and has been closed; sign in "
@@ -389,7 +397,9 @@ Result<Unit> AuthService::Logout(const std::string& refresh_token) {
     if (!stmt.Step()) return Unit{};  // already gone: signing out is idempotent
     std::string family = stmt.Text(0);
     stmt.Reset();
-    conn.Prepare("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?").Bind(1, family).Exec();
+    conn.Prepare("UPDATE refresh_tokens SET revoked = 1 WHERE family_id = ?")
+        .Bind(1, family)
+        .Exec();
     return Unit{};
 }
 
@@ -399,7 +409,8 @@ Result<AuthUser> AuthService::Authenticate(const std::string& authorization_head
         return errors::Unauthorized("unauthorized", "Sign in to do that");
     if (authorization_header.compare(0, kBearer.size(), kBearer) != 0 ||
         authorization_header.size() > 4096) {
-        return errors::Unauthorized("invalid_token", "The access token is not valid; sign in again");
+        return errors::Unauthorized("invalid_token",
+                                    "The access token is not valid; sign in again");
     }
     Result<AccessClaims> claims =
         m_jwt.Verify(authorization_header.substr(kBearer.size()), m_clock.NowMs() / 1000);

@@ -17,13 +17,13 @@
 namespace skyloom::server {
 
 struct AuthSettings {
-    int64_t access_ttl_s = 15 * 60;                      // JWT lifetime
-    int64_t refresh_ttl_ms = 30LL * 24 * 3600 * 1000;    // a month of "stay signed in"
-    int64_t code_ttl_ms = 15 * 60 * 1000;                // emailed codes expire after 15 min
-    int max_code_attempts = 5;                           // wrong guesses before a code dies
-    int64_t resend_cooldown_ms = 60 * 1000;              // one mail per minute per purpose
-    int login_failures_per_account = 10;                 // per 15 minutes
-    int login_failures_per_address = 50;                 // per 15 minutes
+    int64_t access_ttl_s = 15 * 60;                    // JWT lifetime
+    int64_t refresh_ttl_ms = 30LL * 24 * 3600 * 1000;  // a month of "stay signed in"
+    int64_t code_ttl_ms = 15 * 60 * 1000;              // emailed codes expire after 15 min
+    int max_code_attempts = 5;                         // wrong guesses before a code dies
+    int64_t resend_cooldown_ms = 60 * 1000;            // one mail per minute per purpose
+    int login_failures_per_account = 10;               // per 15 minutes
+    int login_failures_per_address = 50;               // per 15 minutes
     int64_t login_window_ms = 15 * 60 * 1000;
 };
 
@@ -35,7 +35,7 @@ struct AuthUser {
 };
 
 class AuthService {
-public:
+  public:
     AuthService(Database& db, const PasswordHasher& hasher, JwtSigner jwt, MailQueue& mail,
                 Clock& clock, std::string code_secret, AuthSettings settings = {});
 
@@ -62,7 +62,7 @@ public:
 
     [[nodiscard]] Clock& clock() { return m_clock; }
 
-private:
+  private:
     enum class Purpose { kVerify, kReset };
     struct UserRow {
         int64_t id = 0;

@@ -88,7 +88,10 @@ Result<Post> PostService::Update(const AuthUser& user, int64_t id, const std::st
 
 Result<Unit> PostService::Delete(const AuthUser& user, int64_t id) {
     Connection& conn = m_db.Conn();
-    conn.Prepare("DELETE FROM posts WHERE id = ? AND author_id = ?").Bind(1, id).Bind(2, user.id).Exec();
+    conn.Prepare("DELETE FROM posts WHERE id = ? AND author_id = ?")
+        .Bind(1, id)
+        .Bind(2, user.id)
+        .Exec();
     if (conn.Changes() == 0) return errors::NotFound("The post");
     ++m_generation;
     return Unit{};

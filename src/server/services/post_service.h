@@ -28,7 +28,7 @@ struct FeedQuery {
 };
 
 class PostService {
-public:
+  public:
     PostService(Database& db, Clock& clock);
 
     Result<Post> Create(const AuthUser& author, const std::string& text);
@@ -45,14 +45,14 @@ public:
     [[nodiscard]] static std::string EncodeCursor(int64_t last_id);
     [[nodiscard]] static bool DecodeCursor(const std::string& cursor, int64_t& last_id);
 
-private:
+  private:
     class PageCache {
-    public:
+      public:
         std::shared_ptr<const std::string> Find(const std::string& key, uint64_t generation);
         void Store(const std::string& key, uint64_t generation,
                    std::shared_ptr<const std::string> json);
 
-    private:
+      private:
         static constexpr size_t kMaxEntries = 512;
         struct Entry {
             uint64_t generation;

@@ -11,14 +11,14 @@
 namespace skyloom::server {
 
 class FailureLimiter {
-public:
+  public:
     FailureLimiter(int limit, int64_t window_ms) : m_limit(limit), m_window_ms(window_ms) {}
     // Seconds until another attempt is allowed; 0 when allowed now.
     [[nodiscard]] int RetryAfterSeconds(const std::string& key, int64_t now_ms);
     void RecordFailure(const std::string& key, int64_t now_ms);
     void Clear(const std::string& key);
 
-private:
+  private:
     void Prune(std::deque<int64_t>& times, int64_t now_ms) const;
     // Drops keys whose failures have all aged out, bounding memory under address churn.
     void SweepIfLarge(int64_t now_ms);

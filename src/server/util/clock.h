@@ -9,12 +9,12 @@
 namespace skyloom::server {
 
 class Clock {
-public:
+  public:
     [[nodiscard]] int64_t NowMs() const;
     // Test hook: shifts the clock forward (e.g. past a code's 15-minute lifetime).
     void Advance(int64_t ms) { m_offset_ms += ms; }
 
-private:
+  private:
     std::atomic<int64_t> m_offset_ms{0};
 };
 

@@ -16,9 +16,13 @@ std::string RandomBytes(size_t count) {
     return out;
 }
 
-std::string RandomToken(size_t bytes) { return Base64UrlEncode(RandomBytes(bytes)); }
+std::string RandomToken(size_t bytes) {
+    return Base64UrlEncode(RandomBytes(bytes));
+}
 
-uint32_t RandomBelow(uint32_t upper) { return randombytes_uniform(upper); }
+uint32_t RandomBelow(uint32_t upper) {
+    return randombytes_uniform(upper);
+}
 
 std::string Sha256Hex(std::string_view data) {
     unsigned char digest[crypto_hash_sha256_BYTES];
