@@ -53,7 +53,6 @@ class FeedModel {
     RequestStatus m_status;
     bool m_reached_end = false;
     bool m_loaded_once = false;
-    unsigned m_generation = 0;
 };
 
 }  // namespace skyloom::ui
