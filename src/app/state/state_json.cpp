@@ -1,0 +1,22 @@
+#include <nlohmann/json.hpp>
+
+#include "state/app_state.h"
+
+namespace skyloom::app {
+
+std::string StateJson(const AppState& state) {
+    nlohmann::json j;
+    j["route"] = RouteName(state.location.route);
+    j["user"] = state.user ? nlohmann::json(*state.user) : nlohmann::json(nullptr);
+    j["busy"] = state.requests_in_flight;
+    nlohmann::json toasts = nlohmann::json::array();
+    for (const Toast& t : state.toasts) toasts.push_back({{"kind", t.kind}, {"text", t.text}});
+    // Inline field errors count as messages the user sees now.
+    if (state.location.route == Route::Login && !state.sign_in.request.error.empty())
+        toasts.push_back({{"kind", "error"}, {"text", state.sign_in.request.error}});
+    j["toasts"] = std::move(toasts);
+    j["feed"] = {{"tab", "explore"}, {"posts", nlohmann::json::array()}};
+    return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace skyloom::app
