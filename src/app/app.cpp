@@ -10,6 +10,7 @@
 #include "backends/imgui_impl_sdl2.h"
 #include "bridge/bridge.h"
 #include "imgui.h"
+#include "imgui_internal.h"
 #include "platform/platform.h"
 #include "screens/sign_in_screen.h"
 #include "screens/toast_layer.h"
@@ -127,6 +128,10 @@ void App::Tick() {
 
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
+    // Input consumed this frame can change state while drawing (a click lands mid-frame), and
+    // ImGui trickles fast input (down/up, key/char) over several frames: after any input, draw
+    // until the queue is empty plus the settle frames.
+    const bool had_input = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
     bridge::BeginFrame();
     ImGui::NewFrame();
     DrawScreens();
@@ -141,6 +146,7 @@ void App::Tick() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::NotifyFrameRendered(m_state.location.route == Route::Login);
+    if (had_input) platform::RequestFrames();
 }
 
 void App::DrawScreens() {
@@ -155,7 +161,9 @@ void App::DrawScreens() {
     const bool busy = m_state.requests_in_flight > 0;
     m_controller->Handle(DrawTopBar(fonts, m_state.user, busy));
 
-    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoBackground);
+    // Scrolls by wheel/touch; no scrollbar, whose show/hide decision lags a frame behind layout.
+    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
     switch (m_state.location.route) {
         case Route::Login:
             m_controller->Handle(DrawSignInScreen(m_state.sign_in, fonts));

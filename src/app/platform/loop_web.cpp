@@ -25,7 +25,10 @@ LoopState& Loop() {
     return loop;
 }
 
-int WakeOnEvent(void*, SDL_Event*) {
+int WakeOnEvent(void*, SDL_Event* event) {
+    // SDL_PollEvent() pushes a sentinel on every call (SDL >= 2.0.18); waking on it would
+    // keep the loop spinning forever.
+    if (event->type == SDL_POLLSENTINEL) return 1;
     RequestFrames();
     return 1;
 }

@@ -20,7 +20,8 @@ FormLayout BeginFormPage(float last_card_height) {
     layout.last_height = last_card_height;
     layout.card_width = std::fmin(ui::metric::kFormWidth, avail.x - ui::metric::kPageMargin * 2);
     layout.padding = compact ? ui::metric::kCardPaddingCompact : ui::metric::kCardPadding;
-    const float spare = std::fmax(0.0f, avail.y - last_card_height);
+    // Before the first measurement, start at the top rather than overflow the page.
+    const float spare = last_card_height > 0 ? std::fmax(0.0f, avail.y - last_card_height) : 0.0f;
     layout.top_y = ImGui::GetCursorPosY() + std::fmax(kMinTopGap, spare * kTopGapRatio);
     ImGui::SetCursorPos(ImVec2((avail.x - layout.card_width) * 0.5f, layout.top_y));
     return layout;

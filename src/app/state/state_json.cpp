@@ -12,8 +12,11 @@ std::string StateJson(const AppState& state) {
     nlohmann::json toasts = nlohmann::json::array();
     for (const Toast& t : state.toasts) toasts.push_back({{"kind", t.kind}, {"text", t.text}});
     // Inline field errors count as messages the user sees now.
-    if (state.location.route == Route::Login && !state.sign_in.request.error.empty())
-        toasts.push_back({{"kind", "error"}, {"text", state.sign_in.request.error}});
+    if (state.location.route == Route::Login) {
+        for (const std::string* text : {&state.sign_in.login_error, &state.sign_in.password_error,
+                                        &state.sign_in.request.error})
+            if (!text->empty()) toasts.push_back({{"kind", "error"}, {"text", *text}});
+    }
     j["toasts"] = std::move(toasts);
     j["feed"] = {{"tab", "explore"}, {"posts", nlohmann::json::array()}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -22,44 +22,55 @@ bool TextField(const char* id, const char* caption, std::string* value,
                const TextFieldOptions& options) {
     ImGui::PushID(id);
     ImGui::TextUnformatted(caption);
+    const ImGuiStyle& style = ImGui::GetStyle();
     const float width = ContentWidth();
     const bool has_toggle = options.show_password != nullptr;
     const bool masked = options.password && !(has_toggle && *options.show_password);
+    const char* toggle = has_toggle && *options.show_password ? "Hide" : "Show";
+    const float toggle_w = has_toggle ? ImGui::CalcTextSize(toggle).x + style.FramePadding.x * 2 : 0.0f;
+
+    // The frame is drawn here, under a transparent InputText and the toggle beside it, so the
+    // two read as one field without overlapping items (ImGui only lets an overlapped item take
+    // a click after a full frame of hover, which fast taps and scripted clicks never give).
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(width, ImGui::GetFrameHeight());
+    const ImGuiID input_id = ImGui::GetID("##field");
+    const bool active = ImGui::GetActiveID() == input_id;
+    const bool hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(pos, pos + size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 bg = active ? color::kSurface : hovered ? color::kInputHover : color::kInput;
+    const ImU32 border = !options.error.empty() ? color::kError : active ? color::kAccent : color::kBorder;
+    dl->AddRectFilled(pos, pos + size, bg, style.FrameRounding);
+    dl->AddRect(pos, pos + size, border, style.FrameRounding, 0, active ? 1.5f : 1.0f);
 
     ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
     if (masked) flags |= ImGuiInputTextFlags_Password;
-    if (!options.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Border, color::kError);
-    }
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32_BLACK_TRANS);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, IM_COL32_BLACK_TRANS);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, IM_COL32_BLACK_TRANS);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
     if (options.focus) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(width);
-    if (has_toggle) ImGui::SetNextItemAllowOverlap();  // the toggle sits inside the frame
+    ImGui::SetNextItemWidth(width - toggle_w);
     const bool entered = ImGui::InputTextWithHint("##field", options.hint, value, flags);
-    if (!options.error.empty()) ImGui::PopStyleColor();
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(3);
     bridge::AnnotateInput(ImGui::GetItemID(), caption, *value, masked);
 
     if (has_toggle) {
-        const ImRect field(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-        const ImVec2 after = ImGui::GetCursorScreenPos();
-        const char* toggle = *options.show_password ? "Hide" : "Show";
-        const ImVec2 text = ImGui::CalcTextSize(toggle);
-        const float pad = ImGui::GetStyle().FramePadding.x;
-        ImGui::SetCursorScreenPos(ImVec2(field.Max.x - text.x - pad * 2, field.Min.y));
-        if (ImGui::InvisibleButton("##toggle", ImVec2(text.x + pad * 2, field.GetHeight())))
+        ImGui::SameLine(0.0f, 0.0f);
+        const ImVec2 toggle_pos = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton("##toggle", ImVec2(toggle_w, size.y)))
             *options.show_password = !*options.show_password;
-        const bool hovered = ImGui::IsItemHovered();
-        if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        ImGui::GetWindowDrawList()->AddText(
-            ImVec2(field.Max.x - text.x - pad, field.Min.y + ImGui::GetStyle().FramePadding.y),
-            hovered ? color::kAccentHover : color::kAccent, toggle);
-        bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Button, *options.show_password ? "Hide password" : "Show password");
-        ImGui::SetCursorScreenPos(after);
+        const bool toggle_hovered = ImGui::IsItemHovered();
+        if (toggle_hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        dl->AddText(toggle_pos + style.FramePadding,
+                    toggle_hovered ? color::kAccentHover : color::kAccent, toggle);
+        bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Button,
+                         *options.show_password ? "Hide password" : "Show password");
     }
     if (!options.error.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, color::kError);
-        ImGui::PushTextWrapPos(0.0f);
-        ImGui::TextUnformatted(options.error.c_str());
-        ImGui::PopTextWrapPos();
+        ImGui::TextWrapped("%s", options.error.c_str());  // wraps at the card's edge
         ImGui::PopStyleColor();
     }
     ImGui::PopID();
@@ -156,9 +167,7 @@ void ErrorNote(const std::string& text, float width) {
 
 void MutedText(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, color::kTextMuted);
-    ImGui::PushTextWrapPos(0.0f);
-    ImGui::TextUnformatted(text);
-    ImGui::PopTextWrapPos();
+    ImGui::TextWrapped("%s", text);  // wraps at the current wrap position (the card's edge)
     ImGui::PopStyleColor();
 }
 
