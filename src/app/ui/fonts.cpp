@@ -12,17 +12,21 @@ constexpr float kLogoSize = 22.0f;
 // Rasterising above 3x buys nothing visible and quadruples the atlas.
 constexpr float kMaxPixelRatio = 3.0f;
 
-// Latin, Latin-1, Latin Extended-A/B, general punctuation (dashes, bullets, ellipsis), euro.
-constexpr ImWchar kGlyphRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
+// Body text (posts, names): Latin, Latin-1, Latin Extended-A/B, general punctuation, euro.
+constexpr ImWchar kFullRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
+// Headings, captions and the logo show app strings: Latin-1 and punctuation are enough, and
+// rasterising fewer glyphs is most of the atlas build time on the first frame.
+constexpr ImWchar kUiRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
 
-ImFont* AddFace(ImFontAtlas* atlas, std::vector<unsigned char>& bytes, float size, float ratio) {
+ImFont* AddFace(ImFontAtlas* atlas, std::vector<unsigned char>& bytes, float size, float ratio,
+                const ImWchar* ranges) {
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // the library keeps the bytes for later rebuilds
     config.OversampleH = ratio >= 2.0f ? 1 : 2;  // dense screens need no horizontal oversampling
     config.OversampleV = 1;
     config.PixelSnapH = ratio < 2.0f;
     return atlas->AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()),
-                                       std::round(size * ratio), &config, kGlyphRanges);
+                                       std::round(size * ratio), &config, ranges);
 }
 
 }  // namespace
@@ -45,11 +49,11 @@ void FontLibrary::Build(float pixel_ratio) {
     io.Fonts->Clear();
     auto& regular = m_faces[static_cast<size_t>(FontFace::Regular)];
     auto& semibold = m_faces[static_cast<size_t>(FontFace::SemiBold)];
-    m_fonts.body = AddFace(io.Fonts, regular, kBodySize, ratio);
-    m_fonts.small = AddFace(io.Fonts, regular, kSmallSize, ratio);
-    m_fonts.strong = AddFace(io.Fonts, semibold, kBodySize, ratio);
-    m_fonts.title = AddFace(io.Fonts, semibold, kTitleSize, ratio);
-    m_fonts.logo = AddFace(io.Fonts, semibold, kLogoSize, ratio);
+    m_fonts.body = AddFace(io.Fonts, regular, kBodySize, ratio, kFullRanges);
+    m_fonts.small = AddFace(io.Fonts, regular, kSmallSize, ratio, kUiRanges);
+    m_fonts.strong = AddFace(io.Fonts, semibold, kBodySize, ratio, kFullRanges);
+    m_fonts.title = AddFace(io.Fonts, semibold, kTitleSize, ratio, kUiRanges);
+    m_fonts.logo = AddFace(io.Fonts, semibold, kLogoSize, ratio, kUiRanges);
     io.Fonts->Build();
     io.FontDefault = m_fonts.body;
     io.FontGlobalScale = 1.0f / ratio;
