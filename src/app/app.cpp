@@ -145,7 +145,7 @@ void App::Tick() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    platform::NotifyFrameRendered(m_state.location.route == Route::Login);
+    platform::NotifyFrameRendered(m_state.location.screen == ui::Screen::kLogin);
     if (had_input) platform::RequestFrames();
 }
 
@@ -164,27 +164,28 @@ void App::DrawScreens() {
     // Scrolls by wheel/touch; no scrollbar, whose show/hide decision lags a frame behind layout.
     ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None,
                       ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
-    switch (m_state.location.route) {
-        case Route::Login:
+    switch (m_state.location.screen) {
+        case ui::Screen::kLogin:
             m_controller->Handle(DrawSignInScreen(m_state.sign_in, fonts));
             break;
-        case Route::Feed:
-        case Route::Me:
-        case Route::Post:
+        case ui::Screen::kFeed:
+        case ui::Screen::kMe:
+        case ui::Screen::kPost:
             if (DrawMessageScreen(m_message_screen, fonts,
                                   m_state.user ? "You're in" : "Signing you in\xE2\x80\xA6",
                                   m_state.user ? "Signed in as @" + *m_state.user +
                                                      ". The feed arrives in the next step."
                                                : "Restoring your session.",
                                   "Back to the start"))
-                m_controller->Navigate({Route::Login, {}});
+                m_controller->Navigate({ui::Screen::kLogin, {}});
             break;
-        case Route::Signup:
-        case Route::Verify:
-        case Route::Forgot:
-            if (DrawMessageScreen(m_message_screen, fonts, PageTitle(m_state.location).c_str(),
+        case ui::Screen::kSignup:
+        case ui::Screen::kVerify:
+        case ui::Screen::kForgot:
+        case ui::Screen::kReset:
+            if (DrawMessageScreen(m_message_screen, fonts, ui::PageTitle(m_state.location).c_str(),
                                   "This screen is on its way.", "Back to sign in"))
-                m_controller->Navigate({Route::Login, {}});
+                m_controller->Navigate({ui::Screen::kLogin, {}});
             break;
     }
     ImGui::EndChild();

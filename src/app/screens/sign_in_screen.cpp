@@ -45,12 +45,13 @@ SignInAction DrawSignInScreen(SignInScreen& s, const ui::FontSet& fonts) {
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap * 0.5f));
 
-    if (!s.request.error.empty()) {
-        ui::ErrorNote(s.request.error, ui::ContentWidth());
+    if (!s.error.empty()) {
+        ui::ErrorNote(s.error, ui::ContentWidth());
         ImGui::Dummy(ImVec2(0, 4));
     }
     ImGui::PushFont(fonts.strong);
-    if (ui::PrimaryButton("Sign in", 0.0f, s.request.busy()) || (submit && !s.request.busy()))
+    if (ui::PrimaryButton("Sign in", 0.0f, s.request.in_progress()) ||
+        (submit && !s.request.in_progress()))
         action = SignInAction::Submit;
     ImGui::PopFont();
 

@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "state/request_status.h"
+#include "ui/request_status.h"  // core
 
 namespace skyloom::ui {
 struct FontSet;
@@ -19,7 +19,8 @@ struct SignInScreen {
     bool focus_login = true;  // focus the first field when the screen opens
     std::string login_error;     // inline, under the field
     std::string password_error;
-    RequestState request;        // the login call; its error shows above the button
+    ui::RequestStatus request;   // the login call
+    std::string error;           // its failure, in words for people (shown above the button)
     float card_height = 0;       // layout cache: last frame's card height, for centring
 };
 

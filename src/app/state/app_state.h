@@ -7,7 +7,7 @@
 #include <vector>
 
 #include "screens/sign_in_screen.h"
-#include "state/routes.h"
+#include "ui/route.h"  // core: routes <-> URL hashes
 
 namespace skyloom::app {
 
@@ -18,7 +18,7 @@ struct Toast {
 };
 
 struct AppState {
-    Location location;                 // the screen shown
+    ui::Route location;                // the screen shown
     std::optional<std::string> user;   // signed-in username
     int requests_in_flight = 0;
     std::vector<Toast> toasts;
@@ -28,5 +28,7 @@ struct AppState {
 
 // window.skyloom.state() for the automation bridge.
 [[nodiscard]] std::string StateJson(const AppState& state);
+// "login", "feed", "post", ... (the first segment of the route's hash).
+[[nodiscard]] std::string RouteName(const ui::Route& route);
 
 }  // namespace skyloom::app

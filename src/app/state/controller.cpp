@@ -25,41 +25,41 @@ void Controller::Start() {
             m_restoring = false;
             if (result) {
                 OnSignedIn(result.value());
-                const Location wanted = ParseHash(hash, {Route::Feed, {}});
-                Navigate(NeedsSession(wanted.route) ? wanted : Location{Route::Feed, {}}, false);
+                const ui::Route wanted = ui::ParseRoute(hash, {ui::Screen::kFeed, {}});
+                Navigate(!ui::IsPublic(wanted.screen) ? wanted : ui::Route{ui::Screen::kFeed, {}}, false);
             } else {
                 m_client.ClearSession();
                 platform::StorageRemove(kRefreshTokenKey);
-                Navigate(ParseHash(hash, Fallback()), false);
+                Navigate(ui::ParseRoute(hash, Fallback()), false);
             }
         });
     }
     // Until a restore finishes, show the requested screen (or sign-in) rather than nothing.
-    Navigate(ParseHash(hash, Fallback()), false);
+    Navigate(ui::ParseRoute(hash, Fallback()), false);
 }
 
-void Controller::OnHashChanged(const std::string& hash) { Navigate(ParseHash(hash, Fallback()), false); }
+void Controller::OnHashChanged(const std::string& hash) { Navigate(ui::ParseRoute(hash, Fallback()), false); }
 
-Location Controller::Fallback() const {
-    return m_state.user ? Location{Route::Feed, {}} : Location{Route::Login, {}};
+ui::Route Controller::Fallback() const {
+    return m_state.user ? ui::Route{ui::Screen::kFeed, {}} : ui::Route{ui::Screen::kLogin, {}};
 }
 
-void Controller::Navigate(const Location& requested, bool push) {
-    Location location = requested;
-    if (NeedsSession(location.route) && !m_state.user && !m_restoring)
-        location = {Route::Login, {}};
-    if (!NeedsSession(location.route) && m_state.user &&
-        (location.route == Route::Login || location.route == Route::Signup))
-        location = {Route::Feed, {}};
-    platform::SetHash(ToHash(location), push && !(location == m_state.location));
-    ShowLocation(location);
+void Controller::Navigate(const ui::Route& requested, bool push) {
+    ui::Route location = requested;
+    if (!ui::IsPublic(location.screen) && !m_state.user && !m_restoring)
+        location = {ui::Screen::kLogin, {}};
+    if (ui::IsPublic(location.screen) && m_state.user &&
+        (location.screen == ui::Screen::kLogin || location.screen == ui::Screen::kSignup))
+        location = {ui::Screen::kFeed, {}};
+    platform::SetHash(ui::FormatRoute(location), push && !(location == m_state.location));
+    ShowRoute(location);
 }
 
-void Controller::ShowLocation(const Location& location) {
-    if (location.route == Route::Login && !(m_state.location == location))
+void Controller::ShowRoute(const ui::Route& location) {
+    if (location.screen == ui::Screen::kLogin && !(m_state.location == location))
         m_state.sign_in.focus_login = true;
     m_state.location = location;
-    platform::SetTitle(PageTitle(location));
+    platform::SetTitle(ui::PageTitle(location));
     platform::RequestFrames();
 }
 
@@ -67,8 +67,8 @@ void Controller::Handle(SignInAction action) {
     switch (action) {
         case SignInAction::None: break;
         case SignInAction::Submit: SignIn(); break;
-        case SignInAction::GoToSignUp: Navigate({Route::Signup, {}}); break;
-        case SignInAction::GoToForgot: Navigate({Route::Forgot, {}}); break;
+        case SignInAction::GoToSignUp: Navigate({ui::Screen::kSignup, {}}); break;
+        case SignInAction::GoToForgot: Navigate({ui::Screen::kForgot, {}}); break;
     }
 }
 
@@ -82,24 +82,27 @@ void Controller::Handle(TopBarAction action) {
 
 void Controller::SignIn() {
     SignInScreen& s = m_state.sign_in;
-    if (s.request.busy()) return;
+    if (s.request.in_progress()) return;
     s.login_error = s.login.empty() ? "Enter your username or email." : "";
     s.password_error = s.password.empty() ? "Enter your password." : "";
     if (!s.login_error.empty() || !s.password_error.empty()) return;
     s.request.Start();
+    s.error.clear();
     m_state.requests_in_flight++;
     m_client.Login(s.login, s.password, [this](Result<AuthSession> result) {
         m_state.requests_in_flight--;
         SignInScreen& screen = m_state.sign_in;
         if (!result) {
-            screen.request.Fail(HumanMessage(result.error()));
+            screen.error = HumanMessage(result.error());
+            screen.request.Fail(result.error());
             return;
         }
         screen.request.Succeed();
+        screen.error.clear();
         screen.password.clear();
         screen.show_password = false;
         OnSignedIn(result.value());
-        Navigate({Route::Feed, {}});
+        Navigate({ui::Screen::kFeed, {}});
     });
 }
 
@@ -116,7 +119,7 @@ void Controller::SignOut() {
     platform::StorageRemove(kRefreshTokenKey);
     m_state.user.reset();
     ShowToast("info", "You are signed out.");
-    Navigate({Route::Login, {}});
+    Navigate({ui::Screen::kLogin, {}});
 }
 
 void Controller::ShowToast(std::string kind, std::string text) {

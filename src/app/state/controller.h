@@ -22,7 +22,7 @@ public:
     // Reads the URL hash and restores a stored session (refresh token) if there is one.
     void Start();
     void OnHashChanged(const std::string& hash);
-    void Navigate(const Location& location, bool push = true);
+    void Navigate(const ui::Route& location, bool push = true);
 
     void Handle(SignInAction action);
     void Handle(TopBarAction action);
@@ -32,9 +32,9 @@ private:
     void SignIn();
     void SignOut();
     void OnSignedIn(const AuthSession& session);
-    void ShowLocation(const Location& location);
+    void ShowRoute(const ui::Route& location);
     void ShowToast(std::string kind, std::string text);
-    [[nodiscard]] Location Fallback() const;
+    [[nodiscard]] ui::Route Fallback() const;
     [[nodiscard]] static std::string HumanMessage(const Error& error);
 
     AppState& m_state;

@@ -20,7 +20,7 @@ template <typename T>
 using Callback = std::function<void(Result<T>)>;
 
 class ApiClient {
-public:
+  public:
     ApiClient(Transport transport, std::string base_url);
 
     // Session: set after login/verify+login/refresh; cleared by logout or a failed refresh.
@@ -32,8 +32,8 @@ public:
     // Called whenever tokens change (login, rotation, logout) so the app can persist them.
     void OnSessionChanged(std::function<void(const std::string& refresh_token)> listener);
 
-    void Signup(const std::string& username, const std::string& email,
-                const std::string& password, Callback<User> done);
+    void Signup(const std::string& username, const std::string& email, const std::string& password,
+                Callback<User> done);
     void Verify(const std::string& username, const std::string& code, Callback<Unit> done);
     void Resend(const std::string& username, Callback<Unit> done);
     void Login(const std::string& username_or_email, const std::string& password,
@@ -53,15 +53,21 @@ public:
     // Sends an arbitrary request with the session's token (and transparent refresh).
     void SendAuthorized(HttpRequest request, ResponseCallback done);
 
-private:
+  private:
+    struct RefreshQueue;
     struct State {
         Transport transport;
         std::string base_url;
         std::string access_token;
         std::string refresh_token;
         std::function<void(const std::string&)> session_listener;
+        std::shared_ptr<RefreshQueue> refresh_queue;
     };
-    void StoreSession(const AuthSession& session);
+    static void Send(const std::shared_ptr<State>& state, const HttpRequest& request,
+                     ResponseCallback done);
+    static void StoreSession(const std::shared_ptr<State>& state, const AuthSession& session);
+    static void RefreshShared(const std::shared_ptr<State>& state,
+                              std::function<void(bool refreshed)> done);
     // State is shared with in-flight callbacks so a late answer never touches a dead client.
     std::shared_ptr<State> m_state;
 };

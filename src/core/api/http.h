@@ -20,7 +20,7 @@ struct HttpRequest {
 };
 
 struct HttpResponse {
-    int status = 0;               // 0 when the request never got an answer
+    int status = 0;  // 0 when the request never got an answer
     std::string body;
     std::string transport_error;  // set when status == 0 (offline, refused, aborted)
 };

@@ -16,11 +16,12 @@ struct Error {
     std::string code;     // snake_case, stable, e.g. "invalid_credentials"
     std::string message;  // for people
     int http_status = 0;  // 0 when the failure never reached a server (network, parse)
+    int retry_after = 0;  // seconds until retrying can succeed (rate limits, cooldowns); 0: n/a
 };
 
 template <typename T>
 class [[nodiscard]] Result {
-public:
+  public:
     Result(T value) : m_data(std::move(value)) {}
     Result(Error error) : m_data(std::move(error)) {}
 
@@ -44,7 +45,7 @@ public:
         return std::get<1>(m_data);
     }
 
-private:
+  private:
     std::variant<T, Error> m_data;
 };
 

@@ -1,0 +1,16 @@
+# Fails when a file under CORE_DIR includes SDL, ImGui, Emscripten, SQLite, curl, sodium,
+# RESTinio or asio headers: core must build and run anywhere (see ARCHITECTURE.md).
+file(GLOB_RECURSE sources ${CORE_DIR}/*.h ${CORE_DIR}/*.cpp)
+set(violations "")
+foreach(file IN LISTS sources)
+  file(STRINGS ${file} lines REGEX "^[ \t]*#[ \t]*include[ \t]*[<\"](SDL|imgui|emscripten|sqlite3|curl/|sodium|restinio|asio|libpq|GLES|GL/)")
+  foreach(line IN LISTS lines)
+    list(APPEND violations "${file}: ${line}")
+  endforeach()
+endforeach()
+list(LENGTH sources count)
+if(violations)
+  string(REPLACE ";" "\n" report "${violations}")
+  message(FATAL_ERROR "core includes platform headers:\n${report}")
+endif()
+message(STATUS "core is platform-free (${count} files checked)")

@@ -1,0 +1,84 @@
+#include "ui/route.h"
+
+#include <array>
+
+namespace skyloom::ui {
+namespace {
+
+struct RouteName {
+    Screen screen;
+    std::string_view path;
+    std::string_view title;
+};
+
+constexpr std::array<RouteName, 8> kRoutes = {{
+    {Screen::kLogin, "login", "Sign in"},
+    {Screen::kSignup, "signup", "Sign up"},
+    {Screen::kVerify, "verify", "Verify your email"},
+    {Screen::kForgot, "forgot", "Forgot password"},
+    {Screen::kReset, "reset", "Reset password"},
+    {Screen::kFeed, "feed", "Explore"},
+    {Screen::kMe, "me", "My posts"},
+    {Screen::kPost, "post", "Post"},
+}};
+
+bool IsDigits(std::string_view text) {
+    if (text.empty() || text.size() > 18) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    return true;
+}
+
+}  // namespace
+
+Route ParseRoute(std::string_view hash, Route fallback) {
+    if (!hash.empty() && hash.front() == '#') hash.remove_prefix(1);
+    if (!hash.empty() && hash.front() == '/') hash.remove_prefix(1);
+    while (!hash.empty() && hash.back() == '/') hash.remove_suffix(1);
+    std::string_view head = hash.substr(0, hash.find('/'));
+    std::string_view rest = hash.find('/') == std::string_view::npos
+                                ? std::string_view()
+                                : hash.substr(hash.find('/') + 1);
+    for (const RouteName& route : kRoutes) {
+        if (route.path != head) continue;
+        if (route.screen == Screen::kPost) {
+            if (!IsDigits(rest)) return fallback;
+            return Route{Screen::kPost, std::string(rest)};
+        }
+        if (!rest.empty()) return fallback;
+        return Route{route.screen, {}};
+    }
+    return fallback;
+}
+
+std::string FormatRoute(const Route& route) {
+    for (const RouteName& name : kRoutes) {
+        if (name.screen != route.screen) continue;
+        std::string out = "#/" + std::string(name.path);
+        if (route.screen == Screen::kPost) out += "/" + route.param;
+        return out;
+    }
+    return "#/login";
+}
+
+std::string PageTitle(const Route& route) {
+    for (const RouteName& name : kRoutes) {
+        if (name.screen == route.screen) return std::string(name.title) + " \xc2\xb7 Skyloom";
+    }
+    return "Skyloom";
+}
+
+bool IsPublic(Screen screen) {
+    switch (screen) {
+        case Screen::kLogin:
+        case Screen::kSignup:
+        case Screen::kVerify:
+        case Screen::kForgot:
+        case Screen::kReset:
+            return true;
+        default:
+            return false;
+    }
+}
+
+}  // namespace skyloom::ui

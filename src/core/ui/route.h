@@ -1,0 +1,34 @@
+// App routes as URL hashes ("#/login", "#/post/42"), parsed and formatted without a browser so
+// routing is unit-tested natively. The platform layer only reads/writes location.hash.
+#pragma once
+
+#include <string>
+#include <string_view>
+
+namespace skyloom::ui {
+
+enum class Screen {
+    kLogin,
+    kSignup,
+    kVerify,
+    kForgot,
+    kReset,
+    kFeed,
+    kMe,
+    kPost,  // param: post id
+};
+
+struct Route {
+    Screen screen = Screen::kLogin;
+    std::string param;  // e.g. the post id for kPost
+    friend bool operator==(const Route&, const Route&) = default;
+};
+
+// Unknown or malformed hashes fall back to `fallback` (the feed when signed in, else login).
+[[nodiscard]] Route ParseRoute(std::string_view hash, Route fallback);
+[[nodiscard]] std::string FormatRoute(const Route& route);  // "#/post/42"
+[[nodiscard]] std::string PageTitle(const Route& route);    // "Sign in · Skyloom"
+// Screens a signed-out visitor may see; others redirect to sign in.
+[[nodiscard]] bool IsPublic(Screen screen);
+
+}  // namespace skyloom::ui

@@ -1,0 +1,150 @@
+#include "config.h"
+
+#include <cstdlib>
+#include <functional>
+#include <map>
+
+namespace skyloom::server {
+namespace {
+
+struct Option {
+    const char* env;
+    bool takes_value;
+    std::function<bool(ServerConfig&, const std::string&)> apply;
+    const char* help;
+};
+
+bool ParseInt(const std::string& text, int min, int max, int& out) {
+    if (text.empty() || text.size() > 9) return false;
+    for (char c : text)
+        if (c < '0' || c > '9') return false;
+    int value = std::atoi(text.c_str());
+    if (value < min || value > max) return false;
+    out = value;
+    return true;
+}
+
+const std::map<std::string, Option>& Options() {
+    static const std::map<std::string, Option> options = {
+        {"--host",
+         {"SKYLOOM_HOST", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.host = v;
+              return !v.empty();
+          },
+          "address to listen on (default 127.0.0.1)"}},
+        {"--port",
+         {"SKYLOOM_PORT", true,
+          [](ServerConfig& c, const std::string& v) { return ParseInt(v, 0, 65535, c.port); },
+          "port; 0 picks a free one (default 8080)"}},
+        {"--data",
+         {"SKYLOOM_DATA", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.data_dir = v;
+              return !v.empty();
+          },
+          "data directory: database, outbox, keys (default ./data)"}},
+        {"--site",
+         {"SKYLOOM_SITE", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.site_dir = v;
+              return true;
+          },
+          "static site directory served at / (default: none)"}},
+        {"--mailer",
+         {"SKYLOOM_MAILER", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.mailer = v;
+              return true;
+          },
+          "outbox (files in DATA/outbox) or smtp://HOST:PORT"}},
+        {"--mail-from",
+         {"SKYLOOM_MAIL_FROM", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.mail_from = v;
+              return !v.empty();
+          },
+          "From: header of outgoing mail"}},
+        {"--demo",
+         {"SKYLOOM_DEMO", false,
+          [](ServerConfig& c, const std::string& v) {
+              c.demo = v != "0";
+              return true;
+          },
+          "seed demo users and posts into an empty database"}},
+        {"--demo-posts",
+         {"SKYLOOM_DEMO_POSTS", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 0, 10000000, c.demo_posts);
+          },
+          "number of demo posts (default 60)"}},
+        {"--threads",
+         {"SKYLOOM_THREADS", true,
+          [](ServerConfig& c, const std::string& v) { return ParseInt(v, 0, 256, c.threads); },
+          "I/O threads; 0 = one per core"}},
+        {"--login-failures-per-account",
+         {"SKYLOOM_LOGIN_FAILURES_PER_ACCOUNT", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 1, 100000, c.login_failures_per_account);
+          },
+          "failed sign-ins per account per 15 min (default 10)"}},
+        {"--login-failures-per-address",
+         {"SKYLOOM_LOGIN_FAILURES_PER_ADDRESS", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 1, 100000, c.login_failures_per_address);
+          },
+          "failed sign-ins per client address per 15 min (default 50)"}},
+        {"--help",
+         {nullptr, false,
+          [](ServerConfig& c, const std::string&) {
+              c.help = true;
+              return true;
+          },
+          "print this help"}},
+    };
+    return options;
+}
+
+}  // namespace
+
+Result<ServerConfig> ParseConfig(const std::vector<std::string>& args) {
+    ServerConfig config;
+    for (const auto& [flag, option] : Options()) {
+        if (option.env == nullptr) continue;
+        if (const char* value = std::getenv(option.env)) {
+            if (!option.apply(config, value))
+                return Error{"bad_config", std::string("bad value for ") + option.env, 0};
+        }
+    }
+    for (size_t i = 0; i < args.size(); ++i) {
+        std::string flag = args[i];
+        std::string value;
+        bool has_inline_value = false;
+        if (size_t eq = flag.find('='); eq != std::string::npos) {
+            value = flag.substr(eq + 1);
+            flag = flag.substr(0, eq);
+            has_inline_value = true;
+        }
+        auto it = Options().find(flag);
+        if (it == Options().end()) return Error{"bad_config", "unknown flag " + flag, 0};
+        if (it->second.takes_value && !has_inline_value) {
+            if (i + 1 >= args.size()) return Error{"bad_config", flag + " needs a value", 0};
+            value = args[++i];
+        }
+        if (!it->second.apply(config, value))
+            return Error{"bad_config", "bad value for " + flag + ": " + value, 0};
+    }
+    return config;
+}
+
+std::string ConfigHelp() {
+    std::string text = "usage: skyloom-server [flags]\n";
+    for (const auto& [flag, option] : Options()) {
+        text += "  " + flag + (option.takes_value ? " VALUE" : "") + "\n      " + option.help;
+        if (option.env) text += std::string(" [env ") + option.env + "]";
+        text += "\n";
+    }
+    return text;
+}
+
+}  // namespace skyloom::server

@@ -1,0 +1,15 @@
+// Demo content for `make run` and benchmarks: a few verified users and posts, seeded only into
+// an empty database.
+#pragma once
+
+#include "services/auth_service.h"
+#include "services/post_service.h"
+
+namespace skyloom::server {
+
+constexpr const char* kDemoPassword = "skyloom-demo-2026";
+
+// Returns the number of posts created (0 when the database already had users).
+int SeedDemoContent(Database& db, AuthService& auth, int post_count);
+
+}  // namespace skyloom::server

@@ -1,0 +1,44 @@
+// Strict reading of JSON request bodies: size limit, syntax, UTF-8, required and allowed
+// fields and their types. Every failure is a 4xx Error naming the field.
+//
+//   JsonBody body = ...;
+//   auto fields = ReadFields(request_body, {{"username", kString}, {"password", kString}});
+//   if (!fields) return Send(fields.error());
+//   const std::string& name = fields.value().String("username");
+#pragma once
+
+#include <initializer_list>
+#include <string>
+#include <unordered_map>
+
+#include "model/models.h"
+
+namespace skyloom::server {
+
+constexpr size_t kMaxJsonBodyBytes = 64 * 1024;  // the longest valid body is a 2000-char post
+
+enum class FieldType { kString };
+
+struct FieldSpec {
+    const char* name;
+    FieldType type = FieldType::kString;
+    bool required = true;
+};
+
+class Fields {
+  public:
+    [[nodiscard]] const std::string& String(const std::string& name) const;
+    [[nodiscard]] bool Has(const std::string& name) const { return m_strings.count(name) > 0; }
+
+  private:
+    friend Result<Fields> ReadFields(const std::string&, std::initializer_list<FieldSpec>);
+    std::unordered_map<std::string, std::string> m_strings;
+};
+
+// Max string length per field guards against megabyte strings reaching the services.
+constexpr size_t kMaxFieldBytes = 16 * 1024;
+
+[[nodiscard]] Result<Fields> ReadFields(const std::string& body,
+                                        std::initializer_list<FieldSpec> spec);
+
+}  // namespace skyloom::server

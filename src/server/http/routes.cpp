@@ -1,0 +1,343 @@
+// [SECTION] Index
+//   Helpers: guarded handlers, route table with 405s, query parsing
+//   Routes:  /api/openapi.json, /api/v1/auth/*, /api/v1/me, /api/v1/posts*
+//   Fallback: static site or JSON 404
+#include "http/routes.h"
+
+#include <cstdio>
+#include <map>
+#include <set>
+
+#include "http/json_body.h"
+#include "http/static_files.h"
+#include "services/errors.h"
+
+namespace skyloom::server {
+
+// Generated from api/openapi.json.
+const std::vector<std::pair<std::string, std::string>>& EmbeddedApiFiles();
+
+namespace {
+
+using Handler = std::function<HandlerStatus(const RequestHandle&, RouteParams)>;
+
+Error InternalError() {
+    return Error{"internal_error", "Something went wrong on our side; please try again", 500};
+}
+
+// Any exception escaping a handler is a bug or an environment fault: log it, answer 500 JSON,
+// keep serving.
+Handler Guard(Handler handler) {
+    return [handler = std::move(handler)](const RequestHandle& request, RouteParams params) {
+        try {
+            return handler(request, std::move(params));
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "error: %s %s: %s\n", request->header().method().c_str(),
+                         std::string(request->header().path()).c_str(), e.what());
+            return SendError(request, InternalError());
+        }
+    };
+}
+
+// Runs slow work on the worker pool and answers from there.
+HandlerStatus Offload(RouteContext& ctx, const RequestHandle& request, std::function<void()> work) {
+    ctx.workers.Post([request, work = std::move(work)] {
+        try {
+            work();
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "error: %s: %s\n", std::string(request->header().path()).c_str(),
+                         e.what());
+            SendError(request, InternalError());
+        }
+    });
+    return restinio::request_accepted();
+}
+
+template <typename T, typename ToJsonFn>
+HandlerStatus SendResult(const RequestHandle& request, int status, const Result<T>& result,
+                         ToJsonFn to_json) {
+    if (!result) return SendError(request, result.error());
+    return SendJson(request, status, DumpJson(to_json(result.value())));
+}
+
+// Collects routes so each path also answers 405 (with Allow) for methods it does not serve.
+class RouteTable {
+  public:
+    explicit RouteTable(Router& router) : m_router(router) {}
+    void Add(restinio::http_method_id_t method, const std::string& path, Handler handler) {
+        m_router.add_handler(method, path, Guard(std::move(handler)));
+        m_methods[path].push_back(method);
+    }
+    void AddMethodNotAllowedHandlers() {
+        for (auto& [path, methods] : m_methods) {
+            std::string allow;
+            restinio::router::dynamic_none_of_methods_matcher_t matcher;
+            for (auto method : methods) {
+                matcher.add(method);
+                allow += (allow.empty() ? "" : ", ") + std::string(method.c_str());
+            }
+            m_router.add_handler(std::move(matcher), path,
+                                 [allow](const RequestHandle& request, RouteParams) {
+                                     Error error{"method_not_allowed",
+                                                 "This address does not accept that method", 405};
+                                     return request->create_response(StatusLine(405))
+                                         .append_header(restinio::http_field::content_type,
+                                                        "application/json; charset=utf-8")
+                                         .append_header(restinio::http_field::allow, allow)
+                                         .set_body(DumpJson(ToJson(error)))
+                                         .done();
+                                 });
+        }
+    }
+
+  private:
+    Router& m_router;
+    std::map<std::string, std::vector<restinio::http_method_id_t>> m_methods;
+};
+
+// Parses the query string without throwing; unknown parameters are rejected so typos surface.
+Result<std::map<std::string, std::string>> ParseQuery(const RequestHandle& request,
+                                                      std::set<std::string> allowed) {
+    std::map<std::string, std::string> out;
+    try {
+        auto params = restinio::parse_query(request->header().query());
+        for (const auto& [key, value] : params) {
+            std::string name(key);
+            if (!allowed.count(name)) {
+                return errors::BadRequest("unknown_parameter",
+                                          "Unknown query parameter `" + name.substr(0, 40) + "`");
+            }
+            out[name] = std::string(value);
+        }
+    } catch (const std::exception&) {
+        return errors::BadRequest("invalid_query", "The query string is malformed");
+    }
+    return out;
+}
+
+bool ParseId(const std::string& text, int64_t& id) {
+    if (text.empty() || text.size() > 18) return false;
+    id = 0;
+    for (char c : text) {
+        if (c < '0' || c > '9') return false;
+        id = id * 10 + (c - '0');
+    }
+    return id > 0;
+}
+
+Result<AuthUser> Authenticate(RouteContext& ctx, const RequestHandle& request) {
+    return ctx.auth.Authenticate(
+        request->header().get_field_or(restinio::http_field::authorization, ""));
+}
+
+std::string ClientAddress(const RequestHandle& request) {
+    return request->remote_endpoint().address().to_string();
+}
+
+Json UserJson(const User& user) {
+    return Json{{"user", ToJson(user)}};
+}
+Json PostJson(const Post& post) {
+    return Json{{"post", ToJson(post)}};
+}
+
+// [SECTION] Auth routes
+
+void AddAuthRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx) {
+    using restinio::http_method_post;
+    routes.Add(
+        http_method_post(), "/api/v1/auth/signup", [ctx](const RequestHandle& req, RouteParams) {
+            auto fields = ReadFields(req->body(), {{"username"}, {"email"}, {"password"}});
+            if (!fields) return SendError(req, fields.error());
+            return Offload(*ctx, req, [ctx, req, f = std::move(fields).value()] {
+                auto user =
+                    ctx->auth.Signup(f.String("username"), f.String("email"), f.String("password"));
+                SendResult(req, 201, user, UserJson);
+            });
+        });
+    routes.Add(
+        http_method_post(), "/api/v1/auth/verify", [ctx](const RequestHandle& req, RouteParams) {
+            auto fields = ReadFields(req->body(), {{"username"}, {"code"}});
+            if (!fields) return SendError(req, fields.error());
+            auto user =
+                ctx->auth.Verify(fields.value().String("username"), fields.value().String("code"));
+            return SendResult(req, 200, user, UserJson);
+        });
+    routes.Add(http_method_post(), "/api/v1/auth/resend",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto fields = ReadFields(req->body(), {{"username"}});
+                   if (!fields) return SendError(req, fields.error());
+                   auto sent = ctx->auth.Resend(fields.value().String("username"));
+                   if (!sent) return SendError(req, sent.error());
+                   return SendJson(req, 202, R"({"status":"sent"})");
+               });
+    routes.Add(
+        http_method_post(), "/api/v1/auth/login", [ctx](const RequestHandle& req, RouteParams) {
+            auto fields = ReadFields(req->body(), {{"username"}, {"password"}});
+            if (!fields) return SendError(req, fields.error());
+            std::string address = ClientAddress(req);
+            return Offload(*ctx, req, [ctx, req, address, f = std::move(fields).value()] {
+                auto session = ctx->auth.Login(f.String("username"), f.String("password"), address);
+                SendResult(req, 200, session, [](const AuthSession& s) { return ToJson(s); });
+            });
+        });
+    routes.Add(
+        http_method_post(), "/api/v1/auth/refresh", [ctx](const RequestHandle& req, RouteParams) {
+            auto fields = ReadFields(req->body(), {{"refresh_token"}});
+            if (!fields) return SendError(req, fields.error());
+            auto session = ctx->auth.Refresh(fields.value().String("refresh_token"));
+            return SendResult(req, 200, session, [](const AuthSession& s) { return ToJson(s); });
+        });
+    routes.Add(http_method_post(), "/api/v1/auth/logout",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto fields = ReadFields(req->body(), {{"refresh_token"}});
+                   if (!fields) return SendError(req, fields.error());
+                   auto done = ctx->auth.Logout(fields.value().String("refresh_token"));
+                   if (!done) return SendError(req, done.error());
+                   return SendEmpty(req, 204);
+               });
+    routes.Add(http_method_post(), "/api/v1/auth/forgot",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto fields = ReadFields(req->body(), {{"email"}});
+                   if (!fields) return SendError(req, fields.error());
+                   auto sent = ctx->auth.Forgot(fields.value().String("email"));
+                   if (!sent) return SendError(req, sent.error());
+                   return SendJson(req, 202, R"({"status":"sent_if_registered"})");
+               });
+    routes.Add(
+        http_method_post(), "/api/v1/auth/reset", [ctx](const RequestHandle& req, RouteParams) {
+            auto fields = ReadFields(req->body(), {{"email"}, {"code"}, {"new_password"}});
+            if (!fields) return SendError(req, fields.error());
+            return Offload(*ctx, req, [ctx, req, f = std::move(fields).value()] {
+                auto done =
+                    ctx->auth.Reset(f.String("email"), f.String("code"), f.String("new_password"));
+                if (!done) {
+                    SendError(req, done.error());
+                } else {
+                    SendJson(req, 200, R"({"status":"password_changed"})");
+                }
+            });
+        });
+}
+
+// [SECTION] Account routes
+
+void AddAccountRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx) {
+    routes.Add(restinio::http_method_get(), "/api/v1/me",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   return SendResult(req, 200, ctx->auth.GetUser(caller.value().id), UserJson);
+               });
+    routes.Add(restinio::http_method_delete(), "/api/v1/me",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   auto deleted = ctx->auth.DeleteUser(caller.value().id);
+                   if (!deleted) return SendError(req, deleted.error());
+                   ctx->posts.InvalidateFeeds();
+                   return SendEmpty(req, 204);
+               });
+}
+
+// [SECTION] Post routes
+
+void AddPostRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx) {
+    routes.Add(
+        restinio::http_method_get(), "/api/v1/posts", [ctx](const RequestHandle& req, RouteParams) {
+            auto query = ParseQuery(req, {"author", "cursor", "limit"});
+            if (!query) return SendError(req, query.error());
+            FeedQuery feed;
+            auto& q = query.value();
+            if (q.count("author")) feed.author = q["author"];
+            if (q.count("cursor")) feed.cursor = q["cursor"];
+            if (q.count("limit")) {
+                int64_t limit = 0;
+                if (!ParseId(q["limit"], limit) || limit > kMaxPageLimit) {
+                    return SendError(req, errors::BadRequest("invalid_limit",
+                                                             "limit must be between 1 and 100"));
+                }
+                feed.limit = static_cast<int>(limit);
+            }
+            auto page = ctx->posts.PageJson(feed);
+            if (!page) return SendError(req, page.error());
+            return SendJson(req, 200, *page.value());
+        });
+    routes.Add(restinio::http_method_post(), "/api/v1/posts",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   auto fields = ReadFields(req->body(), {{"text"}});
+                   if (!fields) return SendError(req, fields.error());
+                   return SendResult(
+                       req, 201, ctx->posts.Create(caller.value(), fields.value().String("text")),
+                       PostJson);
+               });
+    routes.Add(restinio::http_method_get(), "/api/v1/posts/:id",
+               [ctx](const RequestHandle& req, RouteParams params) {
+                   int64_t id = 0;
+                   if (!ParseId(std::string(params["id"]), id))
+                       return SendError(req, errors::NotFound("The post"));
+                   return SendResult(req, 200, ctx->posts.Get(id), PostJson);
+               });
+    routes.Add(restinio::http_method_patch(), "/api/v1/posts/:id",
+               [ctx](const RequestHandle& req, RouteParams params) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   int64_t id = 0;
+                   if (!ParseId(std::string(params["id"]), id))
+                       return SendError(req, errors::NotFound("The post"));
+                   auto fields = ReadFields(req->body(), {{"text"}});
+                   if (!fields) return SendError(req, fields.error());
+                   return SendResult(
+                       req, 200,
+                       ctx->posts.Update(caller.value(), id, fields.value().String("text")),
+                       PostJson);
+               });
+    routes.Add(restinio::http_method_delete(), "/api/v1/posts/:id",
+               [ctx](const RequestHandle& req, RouteParams params) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   int64_t id = 0;
+                   if (!ParseId(std::string(params["id"]), id))
+                       return SendError(req, errors::NotFound("The post"));
+                   auto deleted = ctx->posts.Delete(caller.value(), id);
+                   if (!deleted) return SendError(req, deleted.error());
+                   return SendEmpty(req, 204);
+               });
+}
+
+}  // namespace
+
+std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> ctx) {
+    auto router = std::make_unique<Router>();
+    RouteTable routes(*router);
+    routes.Add(restinio::http_method_get(), "/api/openapi.json",
+               [](const RequestHandle& req, RouteParams) {
+                   return SendJson(req, 200, EmbeddedApiFiles().at(0).second);
+               });
+    AddAuthRoutes(routes, ctx);
+    AddAccountRoutes(routes, ctx);
+    AddPostRoutes(routes, ctx);
+    routes.AddMethodNotAllowedHandlers();
+
+    router->non_matched_request_handler([ctx](const RequestHandle& req) {
+        try {
+            std::string path(req->header().path());
+            bool is_api = path.rfind("/api/", 0) == 0 || path == "/api";
+            bool readable = req->header().method() == restinio::http_method_get() ||
+                            req->header().method() == restinio::http_method_head();
+            if (!is_api && readable && !ctx->site_dir.empty()) {
+                return ServeStaticFile(req, ctx->site_dir);
+            }
+            return SendError(req,
+                             Error{"not_found", "No such address: " + path.substr(0, 200), 404});
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "error: fallback handler: %s\n", e.what());
+            return SendError(req, InternalError());
+        }
+    });
+    return router;
+}
+
+}  // namespace skyloom::server

@@ -1,0 +1,24 @@
+// Every HTTP route of the server, in one place (routes.cpp). Handlers are thin: they read the
+// request, call a service, and write the service's value or Error.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "http/http_types.h"
+#include "http/worker_pool.h"
+#include "services/auth_service.h"
+#include "services/post_service.h"
+
+namespace skyloom::server {
+
+struct RouteContext {
+    AuthService& auth;
+    PostService& posts;
+    WorkerPool& workers;   // for argon2id work
+    std::string site_dir;  // empty: no static site
+};
+
+[[nodiscard]] std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> context);
+
+}  // namespace skyloom::server

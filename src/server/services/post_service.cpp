@@ -1,0 +1,173 @@
+#include "services/post_service.h"
+
+#include "services/errors.h"
+#include "util/crypto.h"
+#include "validation/validation.h"
+
+namespace skyloom::server {
+namespace {
+
+constexpr const char* kCursorPrefix = "p";
+
+Post ReadPost(const Statement& stmt) {
+    // Columns: id, username, text, created_at
+    return Post{std::to_string(stmt.Int(0)), PostAuthor{stmt.Text(1)}, stmt.Text(2), false,
+                FormatRfc3339(stmt.Int(3))};
+}
+
+Error InvalidText() {
+    return errors::Unprocessable(
+        "invalid_text", "A post needs 1 to 2000 characters of text (valid UTF-8, not only spaces)");
+}
+
+}  // namespace
+
+PostService::PostService(Database& db, Clock& clock) : m_db(db), m_clock(clock) {}
+
+std::string PostService::EncodeCursor(int64_t last_id) {
+    return Base64UrlEncode(kCursorPrefix + std::to_string(last_id));
+}
+
+bool PostService::DecodeCursor(const std::string& cursor, int64_t& last_id) {
+    std::string raw;
+    if (cursor.size() > 40 || !Base64UrlDecode(cursor, raw) || raw.size() < 2 ||
+        raw[0] != kCursorPrefix[0]) {
+        return false;
+    }
+    int64_t value = 0;
+    for (size_t i = 1; i < raw.size(); ++i) {
+        if (raw[i] < '0' || raw[i] > '9' || value > (INT64_MAX - 9) / 10) return false;
+        value = value * 10 + (raw[i] - '0');
+    }
+    last_id = value;
+    return value > 0;
+}
+
+Result<Post> PostService::Create(const AuthUser& author, const std::string& text) {
+    if (!author.verified) {
+        return errors::Forbidden("email_not_verified", "Verify your email address before posting");
+    }
+    if (!IsValidPostText(text)) return InvalidText();
+    Connection& conn = m_db.Conn();
+    int64_t now = m_clock.NowMs();
+    conn.Prepare("INSERT INTO posts(author_id, text, created_at) VALUES (?, ?, ?)")
+        .Bind(1, author.id)
+        .Bind(2, text)
+        .Bind(3, now)
+        .Exec();
+    int64_t id = conn.LastInsertId();
+    ++m_generation;
+    return Post{std::to_string(id), PostAuthor{author.username}, text, false, FormatRfc3339(now)};
+}
+
+Result<Post> PostService::Get(int64_t id) {
+    Statement& stmt = m_db.Conn().Prepare(
+        "SELECT p.id, u.username, p.text, p.created_at FROM posts p JOIN users u ON u.id = "
+        "p.author_id WHERE p.id = ?");
+    stmt.Bind(1, id);
+    if (!stmt.Step()) return errors::NotFound("The post");
+    Post post = ReadPost(stmt);
+    stmt.Reset();
+    return post;
+}
+
+Result<Post> PostService::Update(const AuthUser& user, int64_t id, const std::string& text) {
+    if (!IsValidPostText(text)) return InvalidText();
+    Connection& conn = m_db.Conn();
+    conn.Prepare("UPDATE posts SET text = ?, updated_at = ? WHERE id = ? AND author_id = ?")
+        .Bind(1, text)
+        .Bind(2, m_clock.NowMs())
+        .Bind(3, id)
+        .Bind(4, user.id)
+        .Exec();
+    // Someone else's post answers exactly like a missing one.
+    if (conn.Changes() == 0) return errors::NotFound("The post");
+    ++m_generation;
+    return Get(id);
+}
+
+Result<Unit> PostService::Delete(const AuthUser& user, int64_t id) {
+    Connection& conn = m_db.Conn();
+    conn.Prepare("DELETE FROM posts WHERE id = ? AND author_id = ?")
+        .Bind(1, id)
+        .Bind(2, user.id)
+        .Exec();
+    if (conn.Changes() == 0) return errors::NotFound("The post");
+    ++m_generation;
+    return Unit{};
+}
+
+Result<PostPage> PostService::Page(const FeedQuery& query) {
+    int64_t before_id = INT64_MAX;
+    if (!query.cursor.empty() && !DecodeCursor(query.cursor, before_id)) {
+        return errors::BadRequest("invalid_cursor", "The cursor is not one this server issued");
+    }
+    if (query.limit < 1 || query.limit > kMaxPageLimit) {
+        return errors::BadRequest("invalid_limit", "limit must be between 1 and 100");
+    }
+    Connection& conn = m_db.Conn();
+    // Keyset pagination on the strictly increasing id: rows inserted while a reader pages
+    // get higher ids and never shift what the cursor points at (no duplicates, no gaps).
+    Statement& stmt =
+        query.author.empty()
+            ? conn.Prepare(
+                  "SELECT p.id, u.username, p.text, p.created_at FROM posts p JOIN users u ON "
+                  "u.id = p.author_id WHERE p.id < ? ORDER BY p.id DESC LIMIT ?")
+            : conn.Prepare(
+                  "SELECT p.id, u.username, p.text, p.created_at FROM posts p JOIN users u ON "
+                  "u.id = p.author_id WHERE p.id < ? AND u.username = ? ORDER BY p.id DESC "
+                  "LIMIT ?");
+    stmt.Bind(1, before_id);
+    if (query.author.empty()) {
+        stmt.Bind(2, int64_t(query.limit + 1));
+    } else {
+        stmt.Bind(2, NormalizeUsername(query.author)).Bind(3, int64_t(query.limit + 1));
+    }
+    PostPage page;
+    while (stmt.Step()) page.items.push_back(ReadPost(stmt));
+    if (static_cast<int>(page.items.size()) > query.limit) {
+        page.items.pop_back();
+        page.next_cursor = EncodeCursor(std::stoll(page.items.back().id));
+    }
+    return page;
+}
+
+Result<std::shared_ptr<const std::string>> PostService::PageJson(const FeedQuery& query) {
+    std::string key = query.author + '\n' + query.cursor + '\n' + std::to_string(query.limit);
+    uint64_t generation = m_generation.load();
+    if (auto hit = m_cache.Find(key, generation)) return hit;
+    Result<PostPage> page = Page(query);
+    if (!page) return page.error();
+    auto json = std::make_shared<const std::string>(DumpJson(ToJson(page.value())));
+    m_cache.Store(key, generation, json);
+    return json;
+}
+
+std::shared_ptr<const std::string> PostService::PageCache::Find(const std::string& key,
+                                                                uint64_t generation) {
+    std::lock_guard lock(m_mutex);
+    auto it = m_entries.find(key);
+    if (it == m_entries.end() || it->second.generation != generation) return nullptr;
+    m_lru.splice(m_lru.begin(), m_lru, it->second.lru_position);
+    return it->second.json;
+}
+
+void PostService::PageCache::Store(const std::string& key, uint64_t generation,
+                                   std::shared_ptr<const std::string> json) {
+    std::lock_guard lock(m_mutex);
+    auto it = m_entries.find(key);
+    if (it != m_entries.end()) {
+        it->second.generation = generation;
+        it->second.json = std::move(json);
+        m_lru.splice(m_lru.begin(), m_lru, it->second.lru_position);
+        return;
+    }
+    m_lru.push_front(key);
+    m_entries.emplace(key, Entry{generation, std::move(json), m_lru.begin()});
+    if (m_entries.size() > kMaxEntries) {
+        m_entries.erase(m_lru.back());
+        m_lru.pop_back();
+    }
+}
+
+}  // namespace skyloom::server

@@ -1,0 +1,73 @@
+// Text posts: create, read, edit, delete and the keyset-paginated feed.
+// Feed pages are served from a small in-memory cache of rendered JSON that every write
+// invalidates, so the hot path (GET /posts) costs a lookup, not a query.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <list>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <unordered_map>
+
+#include "db/database.h"
+#include "model/models.h"
+#include "services/auth_service.h"
+#include "util/clock.h"
+
+namespace skyloom::server {
+
+constexpr int kDefaultPageLimit = 20;
+constexpr int kMaxPageLimit = 100;
+
+struct FeedQuery {
+    std::string author;  // username, empty: everyone
+    std::string cursor;  // opaque, from next_cursor
+    int limit = kDefaultPageLimit;
+};
+
+class PostService {
+  public:
+    PostService(Database& db, Clock& clock);
+
+    Result<Post> Create(const AuthUser& author, const std::string& text);
+    Result<Post> Get(int64_t id);
+    Result<Post> Update(const AuthUser& user, int64_t id, const std::string& text);
+    Result<Unit> Delete(const AuthUser& user, int64_t id);
+    // The page as JSON text ({items, next_cursor}), cached.
+    Result<std::shared_ptr<const std::string>> PageJson(const FeedQuery& query);
+    Result<PostPage> Page(const FeedQuery& query);
+
+    // Called when anything that changes feeds happens outside this service (account deletion).
+    void InvalidateFeeds() { ++m_generation; }
+
+    [[nodiscard]] static std::string EncodeCursor(int64_t last_id);
+    [[nodiscard]] static bool DecodeCursor(const std::string& cursor, int64_t& last_id);
+
+  private:
+    class PageCache {
+      public:
+        std::shared_ptr<const std::string> Find(const std::string& key, uint64_t generation);
+        void Store(const std::string& key, uint64_t generation,
+                   std::shared_ptr<const std::string> json);
+
+      private:
+        static constexpr size_t kMaxEntries = 512;
+        struct Entry {
+            uint64_t generation;
+            std::shared_ptr<const std::string> json;
+            std::list<std::string>::iterator lru_position;
+        };
+        std::mutex m_mutex;
+        std::unordered_map<std::string, Entry> m_entries;
+        std::list<std::string> m_lru;  // front: most recent
+    };
+
+    Database& m_db;
+    Clock& m_clock;
+    std::atomic<uint64_t> m_generation{1};
+    PageCache m_cache;
+};
+
+}  // namespace skyloom::server

@@ -1,0 +1,44 @@
+// Synchronous wrappers over the asynchronous ApiClient (the curl transport completes before
+// returning, so each call's callback has run by the time the wrapper returns).
+#pragma once
+
+#include <gtest/gtest.h>
+
+#include <optional>
+
+#include "api/api_client.h"
+#include "curl_transport.h"
+#include "server_process.h"
+
+namespace skyloom::testing {
+
+template <typename T, typename Call>
+Result<T> Await(Call call) {
+    std::optional<Result<T>> out;
+    call([&](Result<T> result) { out.emplace(std::move(result)); });
+    EXPECT_TRUE(out.has_value()) << "callback did not run";
+    return out ? std::move(*out) : Result<T>(Error{"no_answer", "no answer", 0});
+}
+
+inline ApiClient NewClient(const ServerProcess& server) {
+    return ApiClient(MakeCurlTransport(), server.base_url());
+}
+
+constexpr const char* kPassword = "correct horse battery";
+
+// Signs up, reads the code from the outbox, verifies and logs in. Returns the logged-in client.
+inline ApiClient SignupAndLogin(const ServerProcess& server, const std::string& username) {
+    ApiClient client = NewClient(server);
+    std::string email = username + "@example.org";
+    auto user = Await<User>([&](auto cb) { client.Signup(username, email, kPassword, cb); });
+    EXPECT_TRUE(user.ok()) << (user.ok() ? "" : user.error().message);
+    std::string code = WaitForCode(server.data_dir() / "outbox", email);
+    EXPECT_EQ(code.size(), 6u);
+    auto verified = Await<Unit>([&](auto cb) { client.Verify(username, code, cb); });
+    EXPECT_TRUE(verified.ok());
+    auto session = Await<AuthSession>([&](auto cb) { client.Login(username, kPassword, cb); });
+    EXPECT_TRUE(session.ok());
+    return client;
+}
+
+}  // namespace skyloom::testing

@@ -1,0 +1,127 @@
+// App logic that needs no browser: routing, relative times, the feed model's transitions.
+#include <gtest/gtest.h>
+
+#include "ui/feed_model.h"
+#include "ui/relative_time.h"
+#include "ui/route.h"
+
+namespace skyloom::ui {
+namespace {
+
+const Route kFallback{Screen::kLogin, {}};
+
+TEST(Routing, ParsesEveryScreen) {
+    EXPECT_EQ(ParseRoute("#/login", kFallback).screen, Screen::kLogin);
+    EXPECT_EQ(ParseRoute("#/signup", kFallback).screen, Screen::kSignup);
+    EXPECT_EQ(ParseRoute("#/verify", kFallback).screen, Screen::kVerify);
+    EXPECT_EQ(ParseRoute("#/forgot", kFallback).screen, Screen::kForgot);
+    EXPECT_EQ(ParseRoute("#/reset", kFallback).screen, Screen::kReset);
+    EXPECT_EQ(ParseRoute("#/feed", kFallback).screen, Screen::kFeed);
+    EXPECT_EQ(ParseRoute("#/me/", kFallback).screen, Screen::kMe);
+    Route post = ParseRoute("#/post/42", kFallback);
+    EXPECT_EQ(post.screen, Screen::kPost);
+    EXPECT_EQ(post.param, "42");
+}
+
+TEST(Routing, MalformedHashesFallBack) {
+    Route feed{Screen::kFeed, {}};
+    for (const char* hash :
+         {"", "#", "#/", "#/nope", "#/post", "#/post/abc", "#/post/1/2", "#/feed/x", "#/post/-1"}) {
+        EXPECT_EQ(ParseRoute(hash, feed), feed) << hash;
+    }
+}
+
+TEST(Routing, FormatRoundTripsAndTitles) {
+    for (Route route :
+         {Route{Screen::kLogin, {}}, Route{Screen::kFeed, {}}, Route{Screen::kPost, "7"}}) {
+        EXPECT_EQ(ParseRoute(FormatRoute(route), kFallback), route);
+    }
+    EXPECT_EQ(PageTitle({Screen::kLogin, {}}), "Sign in \xc2\xb7 Skyloom");
+    EXPECT_TRUE(IsPublic(Screen::kVerify));
+    EXPECT_FALSE(IsPublic(Screen::kMe));
+}
+
+TEST(RelativeTime, ParsesRfc3339) {
+    EXPECT_EQ(ParseRfc3339Ms("1970-01-01T00:00:00Z").value(), 0);
+    EXPECT_EQ(ParseRfc3339Ms("1970-01-01T00:00:01.250Z").value(), 1250);
+    EXPECT_EQ(ParseRfc3339Ms("2026-11-23T18:04:05.123Z").value(), 1795457045123);
+    EXPECT_FALSE(ParseRfc3339Ms("2026-11-23 18:04:05Z"));
+    EXPECT_FALSE(ParseRfc3339Ms("2026-13-23T18:04:05Z"));
+    EXPECT_FALSE(ParseRfc3339Ms("garbage"));
+}
+
+TEST(RelativeTime, Formats) {
+    int64_t now = ParseRfc3339Ms("2026-11-23T18:00:00Z").value();
+    EXPECT_EQ(FormatRelativeTime(now - 5000, now), "just now");
+    EXPECT_EQ(FormatRelativeTime(now + 5000, now), "just now");
+    EXPECT_EQ(FormatRelativeTime(now - 5 * 60000, now), "5m");
+    EXPECT_EQ(FormatRelativeTime(now - 3 * 3600000, now), "3h");
+    EXPECT_EQ(FormatRelativeTime(now - 2 * 86400000LL, now), "2d");
+    EXPECT_EQ(FormatRelativeTime(ParseRfc3339Ms("2026-11-03T10:00:00Z").value(), now), "Nov 3");
+    EXPECT_EQ(FormatRelativeTime(ParseRfc3339Ms("2024-02-29T10:00:00Z").value(), now),
+              "Feb 29, 2024");
+}
+
+Post MakePost(int id) {
+    return Post{std::to_string(id), {"ada"}, "p" + std::to_string(id), false, ""};
+}
+
+PostPage MakePage(int from, int count, std::string next) {
+    PostPage page;
+    for (int i = 0; i < count; ++i) page.items.push_back(MakePost(from - i));
+    page.next_cursor = std::move(next);
+    return page;
+}
+
+TEST(FeedModel, LoadsPagesAndStopsAtTheEnd) {
+    FeedModel feed;
+    ASSERT_TRUE(feed.WantsMore(0));
+    std::string cursor = feed.BeginLoad();
+    EXPECT_EQ(cursor, "");
+    EXPECT_FALSE(feed.WantsMore(0)) << "one request at a time";
+    feed.ApplyPage(cursor, MakePage(100, 20, "c80"));
+    EXPECT_EQ(feed.posts().size(), 20u);
+    EXPECT_FALSE(feed.WantsMore(5)) << "far from the end";
+    EXPECT_TRUE(feed.WantsMore(20 - kPrefetchRows)) << "prefetch before the end";
+    cursor = feed.BeginLoad();
+    EXPECT_EQ(cursor, "c80");
+    feed.ApplyPage(cursor, MakePage(80, 5, ""));
+    EXPECT_EQ(feed.posts().size(), 25u);
+    EXPECT_TRUE(feed.reached_end());
+    EXPECT_FALSE(feed.WantsMore(24));
+}
+
+TEST(FeedModel, FailureWaitsForRetry) {
+    FeedModel feed;
+    std::string cursor = feed.BeginLoad();
+    feed.FailLoad(cursor, Error{"network_error", "offline", 0});
+    EXPECT_TRUE(feed.status().failed());
+    EXPECT_FALSE(feed.WantsMore(0));
+    feed.Retry();
+    EXPECT_TRUE(feed.WantsMore(0));
+}
+
+TEST(FeedModel, PrependedPostIsNotDuplicatedByALaterPage) {
+    FeedModel feed;
+    feed.ApplyPage("", MakePage(10, 3, ""));  // not in flight: ignored
+    EXPECT_TRUE(feed.posts().empty());
+    std::string cursor = feed.BeginLoad();
+    feed.Prepend(MakePost(11));  // the user posted while the first page was loading
+    feed.ApplyPage(cursor, MakePage(11, 3, ""));
+    ASSERT_EQ(feed.posts().size(), 3u);
+    EXPECT_EQ(feed.posts()[0].id, "11");
+    feed.Remove("10");
+    EXPECT_EQ(feed.posts().size(), 2u);
+}
+
+TEST(FeedModel, StaleAnswersAfterResetAreIgnored) {
+    FeedModel feed;
+    std::string cursor = feed.BeginLoad();
+    feed.Reset();
+    feed.ApplyPage(cursor, MakePage(5, 5, ""));
+    EXPECT_TRUE(feed.posts().empty());
+    EXPECT_TRUE(feed.WantsMore(0));
+}
+
+}  // namespace
+}  // namespace skyloom::ui
