@@ -6,8 +6,9 @@ PORT      ?= 8080
 HOST      ?= 127.0.0.1
 DATA      ?= build/run-data
 export NODE_PATH := /usr/share/nodejs
-# Emscripten keeps its cache in the home directory, outside the clone, so fresh clones reuse it.
-export EM_CACHE  ?= $(HOME)/.cache/skyloom/emscripten-cache
+# Debian's emscripten uses its prebuilt, frozen library cache in /usr/share/emscripten/cache
+# (LTO variants included); an EM_CACHE pointing elsewhere makes every compile fail.
+unexport EM_CACHE
 
 HAVE_APP := $(wildcard src/app/CMakeLists.txt)
 

@@ -1,0 +1,196 @@
+// [SECTION] Start-up: window, GL, ImGui, services
+// [SECTION] Fonts
+// [SECTION] Frame
+#include "app.h"
+
+#include <SDL.h>
+#include <SDL_opengles2.h>
+
+#include "backends/imgui_impl_opengl3.h"
+#include "backends/imgui_impl_sdl2.h"
+#include "bridge/bridge.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "platform/platform.h"
+#include "screens/sign_in_screen.h"
+#include "screens/toast_layer.h"
+#include "screens/top_bar.h"
+#include "ui/theme.h"
+
+namespace skyloom::app {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Start-up
+//-----------------------------------------------------------------------------
+
+namespace {
+constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2
+}
+
+bool App::Init() {
+    if (!InitWindow()) return false;
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;  // nothing persists through ImGui; state lives in AppState
+    io.LogFilename = nullptr;
+    io.ConfigInputTextCursorBlink = false;  // a blinking caret would keep an idle page rendering
+    io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+    ui::ApplyTheme(ImGui::GetStyle());
+    ImGui_ImplSDL2_InitForOpenGL(m_window, m_gl_context);
+    ImGui_ImplOpenGL3_Init(kGlslVersion);
+
+    platform::InstallClipboard();
+    platform::InstallWakeOnEvents();
+    platform::OnPixelRatioChange([] { platform::RequestFrames(); });
+
+    m_client = std::make_unique<ApiClient>(platform::MakeFetchTransport(), platform::ApiBase());
+    m_controller = std::make_unique<Controller>(m_state, *m_client);
+    platform::OnHashChange([this](const std::string& hash) { m_controller->OnHashChanged(hash); });
+    platform::InstallBridge([this] { return StateJson(m_state); });
+    m_controller->Start();
+    LoadFonts();
+    return true;
+}
+
+bool App::InitWindow() {
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER | SDL_INIT_EVENTS) != 0) {
+        platform::ShowFatalError(std::string("Could not start: ") + SDL_GetError());
+        return false;
+    }
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_PROFILE_MASK, SDL_GL_CONTEXT_PROFILE_ES);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MAJOR_VERSION, 3);
+    SDL_GL_SetAttribute(SDL_GL_CONTEXT_MINOR_VERSION, 0);
+    SDL_GL_SetAttribute(SDL_GL_DEPTH_SIZE, 0);
+    SDL_GL_SetAttribute(SDL_GL_STENCIL_SIZE, 0);
+    const Uint32 flags = SDL_WINDOW_OPENGL | SDL_WINDOW_RESIZABLE | SDL_WINDOW_ALLOW_HIGHDPI;
+    // The canvas's CSS decides the real size; SDL follows it because the window is resizable.
+    m_window = SDL_CreateWindow("Skyloom", SDL_WINDOWPOS_UNDEFINED, SDL_WINDOWPOS_UNDEFINED, 800,
+                                600, flags);
+    if (m_window == nullptr) {
+        platform::ShowFatalError(std::string("Could not create the window: ") + SDL_GetError());
+        return false;
+    }
+    m_gl_context = SDL_GL_CreateContext(m_window);
+    if (m_gl_context == nullptr) {
+        platform::ShowFatalError("WebGL2 is not available in this browser.");
+        return false;
+    }
+    SDL_GL_MakeCurrent(m_window, m_gl_context);
+    return true;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Fonts
+//-----------------------------------------------------------------------------
+
+void App::LoadFonts() {
+    const std::pair<const char*, ui::FontFace> faces[] = {
+        {"inter", ui::FontFace::Regular},
+        {"inter_semibold", ui::FontFace::SemiBold},
+    };
+    m_fonts_pending = static_cast<int>(std::size(faces));
+    for (const auto& [name, face] : faces) {
+        platform::LoadFont(name, [this, face = face](std::vector<unsigned char> bytes) {
+            if (bytes.empty()) {
+                platform::ShowFatalError("Could not load the app's fonts. Please reload the page.");
+                return;
+            }
+            m_fonts.SetFace(face, std::move(bytes));
+            if (--m_fonts_pending == 0) m_state.fonts_ready = true;
+        });
+    }
+}
+
+void App::RebuildFontsIfNeeded() {
+    const float ratio = platform::DevicePixelRatio();
+    if (!m_fonts.NeedsBuild(ratio)) return;
+    m_fonts.Build(ratio);
+    ImGui_ImplOpenGL3_DestroyFontsTexture();
+    ImGui_ImplOpenGL3_CreateFontsTexture();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame
+//-----------------------------------------------------------------------------
+
+void App::Tick() {
+    if (!platform::BeginTick()) return;
+    platform::DrainMainLoopQueue();
+    SDL_Event event;
+    while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
+    if (!m_state.fonts_ready) return;  // the font download's completion wakes us
+
+    platform::SyncCanvasSize();
+    RebuildFontsIfNeeded();
+    m_controller->Update(platform::NowMs());
+
+    ImGui_ImplOpenGL3_NewFrame();
+    ImGui_ImplSDL2_NewFrame();
+    // Input consumed this frame can change state while drawing (a click lands mid-frame), and
+    // ImGui trickles fast input (down/up, key/char) over several frames: after any input, draw
+    // until the queue is empty plus the settle frames.
+    const bool had_input = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
+    bridge::BeginFrame();
+    ImGui::NewFrame();
+    DrawScreens();
+    ImGui::Render();
+    bridge::EndFrame();
+
+    const ImGuiIO& io = ImGui::GetIO();
+    glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+               static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+    const ImVec4 bg = ui::ToVec4(ui::color::kBackground);
+    glClearColor(bg.x, bg.y, bg.z, 1.0f);
+    glClear(GL_COLOR_BUFFER_BIT);
+    ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+    platform::NotifyFrameRendered(m_state.location.screen == ui::Screen::kLogin);
+    if (had_input) platform::RequestFrames();
+}
+
+void App::DrawScreens() {
+    const ImGuiViewport* viewport = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(viewport->Pos);
+    ImGui::SetNextWindowSize(viewport->Size);
+    constexpr ImGuiWindowFlags kPageFlags =
+        ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+        ImGuiWindowFlags_NoBringToFrontOnFocus;
+    ImGui::Begin("##page", nullptr, kPageFlags);
+    const ui::FontSet& fonts = m_fonts.fonts();
+    const bool busy = m_state.requests_in_flight > 0;
+    m_controller->Handle(DrawTopBar(fonts, m_state.user, busy));
+
+    // Scrolls by wheel/touch; no scrollbar, whose show/hide decision lags a frame behind layout.
+    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None,
+                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
+    switch (m_state.location.screen) {
+        case ui::Screen::kLogin:
+            m_controller->Handle(DrawSignInScreen(m_state.sign_in, fonts));
+            break;
+        case ui::Screen::kFeed:
+        case ui::Screen::kMe:
+        case ui::Screen::kPost:
+            if (DrawMessageScreen(m_message_screen, fonts,
+                                  m_state.user ? "You're in" : "Signing you in\xE2\x80\xA6",
+                                  m_state.user ? "Signed in as @" + *m_state.user +
+                                                     ". The feed arrives in the next step."
+                                               : "Restoring your session.",
+                                  "Back to the start"))
+                m_controller->Navigate({ui::Screen::kLogin, {}});
+            break;
+        case ui::Screen::kSignup:
+        case ui::Screen::kVerify:
+        case ui::Screen::kForgot:
+        case ui::Screen::kReset:
+            if (DrawMessageScreen(m_message_screen, fonts, ui::PageTitle(m_state.location).c_str(),
+                                  "This screen is on its way.", "Back to sign in"))
+                m_controller->Navigate({ui::Screen::kLogin, {}});
+            break;
+    }
+    ImGui::EndChild();
+    ImGui::End();
+    DrawToasts(m_state.toasts);
+}
+
+}  // namespace skyloom::app

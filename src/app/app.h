@@ -1,0 +1,42 @@
+// The browser app: owns the window, GL context, ImGui context, state and controller, and
+// renders one frame per main-loop tick when something changed (see platform/loop_web.cpp).
+#pragma once
+
+#include <memory>
+
+#include "api/api_client.h"
+#include "screens/message_screen.h"
+#include "state/app_state.h"
+#include "state/controller.h"
+#include "ui/fonts.h"
+
+struct SDL_Window;
+
+namespace skyloom::app {
+
+class App {
+public:
+    App() = default;
+    App(const App&) = delete;
+    App& operator=(const App&) = delete;
+
+    [[nodiscard]] bool Init();
+    void Tick();
+
+private:
+    [[nodiscard]] bool InitWindow();
+    void LoadFonts();
+    void RebuildFontsIfNeeded();
+    void DrawScreens();
+
+    SDL_Window* m_window = nullptr;
+    void* m_gl_context = nullptr;
+    AppState m_state;
+    MessageScreen m_message_screen;
+    ui::FontLibrary m_fonts;
+    std::unique_ptr<ApiClient> m_client;
+    std::unique_ptr<Controller> m_controller;
+    int m_fonts_pending = 0;
+};
+
+}  // namespace skyloom::app

@@ -1,0 +1,79 @@
+// The browser services the app uses, one concern per implementation file (*_web.cpp, chosen by
+// src/app/CMakeLists.txt). Nothing outside src/app/platform includes emscripten headers.
+//
+// Threading: everything runs on the browser's main thread. Results of asynchronous work
+// (fetch, timers, fonts, hash changes) are posted with PostToMainLoop() and applied at the start
+// of the next frame, which the post also wakes.
+#pragma once
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "api/http.h"
+
+namespace skyloom::platform {
+
+// ---- loop_web.cpp: idle-aware frame scheduling --------------------------------------------
+constexpr int kFramesAfterWake = 2;  // ImGui settles hover/layout one frame after an event
+// Asks for `count` more rendered frames, resuming the paused main loop if needed.
+void RequestFrames(int count = kFramesAfterWake);
+// Keeps frames coming while something animates (spinner); cleared after each frame.
+void KeepAnimating();
+// Called at the top of each main-loop tick: false means "nothing to do", the loop is now paused.
+[[nodiscard]] bool BeginTick();
+// Runs `fn` at the start of the next frame (and wakes the loop).
+void PostToMainLoop(std::function<void()> fn);
+void DrainMainLoopQueue();
+// Wakes the loop on every SDL event (input, resize, visibility); call after SDL_Init.
+void InstallWakeOnEvents();
+[[nodiscard]] bool PageHidden();
+
+// ---- fetch_web.cpp -----------------------------------------------------------------------
+// A skyloom::Transport over asynchronous emscripten_fetch; `done` runs via PostToMainLoop.
+[[nodiscard]] Transport MakeFetchTransport();
+
+// ---- storage_web.cpp: window.localStorage --------------------------------------------------
+[[nodiscard]] std::optional<std::string> StorageGet(const std::string& key);
+void StorageSet(const std::string& key, const std::string& value);
+void StorageRemove(const std::string& key);
+
+// ---- clipboard_web.cpp ---------------------------------------------------------------------
+// Routes ImGui's clipboard to the OS one: paste events fill it, copies go to
+// navigator.clipboard. Call after the ImGui context and its SDL backend exist.
+void InstallClipboard();
+
+// ---- route_web.cpp: URL hash + title -------------------------------------------------------
+[[nodiscard]] std::string CurrentHash();                // "#/login" or ""
+void SetHash(const std::string& hash, bool push);       // push: new history entry
+void SetTitle(const std::string& title);
+void OnHashChange(std::function<void(std::string hash)> listener);  // back/forward, typed URL
+
+// ---- timer_web.cpp -------------------------------------------------------------------------
+void SetTimeout(double ms, std::function<void()> fn);  // fn runs via PostToMainLoop
+[[nodiscard]] double NowMs();                           // monotonic, ms since navigation start
+
+// ---- display_web.cpp: canvas size and devicePixelRatio -------------------------------------
+[[nodiscard]] float DevicePixelRatio();
+// Keeps the canvas backing store at CSS size x devicePixelRatio; call each frame (cheap).
+void SyncCanvasSize();
+void OnPixelRatioChange(std::function<void()> listener);
+
+// ---- fonts_web.cpp -------------------------------------------------------------------------
+// Fetches a font listed in the shell's asset map ("inter", "inter_semibold", ...); the shell
+// starts these downloads in parallel with the .wasm. Empty bytes on failure.
+void LoadFont(const std::string& name, std::function<void(std::vector<unsigned char>)> done);
+// Shows a blocking error over the page (fonts missing, WebGL context lost, ...).
+void ShowFatalError(const std::string& message);
+
+// ---- config_web.cpp ------------------------------------------------------------------------
+// config.json's api_base as the shell loaded it ("" = same origin).
+[[nodiscard]] std::string ApiBase();
+
+// ---- bridge_web.cpp: window.skyloom --------------------------------------------------------
+void InstallBridge(std::function<std::string()> state_json);
+// Per rendered frame: counts frames and records when the sign-in form first appeared.
+void NotifyFrameRendered(bool sign_in_form_visible);
+
+}  // namespace skyloom::platform

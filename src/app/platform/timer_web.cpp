@@ -1,0 +1,23 @@
+// One-shot timers; the callback runs at the start of a frame, which the timer wakes.
+#include <emscripten/emscripten.h>
+#include <emscripten/html5.h>
+
+#include <memory>
+
+#include "platform/platform.h"
+
+namespace skyloom::platform {
+namespace {
+void Fire(void* user_data) {
+    std::unique_ptr<std::function<void()>> fn(static_cast<std::function<void()>*>(user_data));
+    PostToMainLoop(std::move(*fn));
+}
+}  // namespace
+
+void SetTimeout(double ms, std::function<void()> fn) {
+    emscripten_set_timeout(Fire, ms, new std::function<void()>(std::move(fn)));
+}
+
+double NowMs() { return emscripten_get_now(); }
+
+}  // namespace skyloom::platform

@@ -1,0 +1,31 @@
+#include "screens/toast_layer.h"
+
+#include <cmath>
+
+#include "imgui.h"
+#include "ui/theme.h"
+
+namespace skyloom::app {
+
+void DrawToasts(const std::vector<Toast>& toasts) {
+    if (toasts.empty()) return;
+    constexpr float kPad = 12.0f;
+    constexpr float kGap = 8.0f;
+    constexpr float kMaxWidth = 420.0f;
+    const ImVec2 display = ImGui::GetIO().DisplaySize;
+    ImDrawList* dl = ImGui::GetForegroundDrawList();
+    const float width = std::fmin(kMaxWidth, display.x - 32.0f);
+    float y = display.y - 24.0f;
+    for (auto it = toasts.rbegin(); it != toasts.rend(); ++it) {
+        const ImVec2 text = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, width - kPad * 2);
+        const float h = text.y + kPad * 2;
+        const ImVec2 min((display.x - width) * 0.5f, y - h);
+        const ImU32 bg = it->kind == "error" ? ui::color::kError : ui::color::kText;
+        dl->AddRectFilled(min, min + ImVec2(width, h), bg, ui::metric::kFrameRounding);
+        dl->AddText(nullptr, 0.0f, min + ImVec2(kPad, kPad), ui::color::kOnAccent,
+                    it->text.c_str(), nullptr, width - kPad * 2);
+        y -= h + kGap;
+    }
+}
+
+}  // namespace skyloom::app

@@ -1,0 +1,34 @@
+// Everything the screens draw from. Screens read it and emit actions; the controller
+// (state/controller.h) is the only writer outside of a screen's own form fields.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "screens/sign_in_screen.h"
+#include "ui/route.h"  // core: routes <-> URL hashes
+
+namespace skyloom::app {
+
+struct Toast {
+    std::string kind;  // "error", "info", "success"
+    std::string text;
+    double expires_at_ms = 0;  // 0: stays until dismissed
+};
+
+struct AppState {
+    ui::Route location;                // the screen shown
+    std::optional<std::string> user;   // signed-in username
+    int requests_in_flight = 0;
+    std::vector<Toast> toasts;
+    SignInScreen sign_in;
+    bool fonts_ready = false;
+};
+
+// window.skyloom.state() for the automation bridge.
+[[nodiscard]] std::string StateJson(const AppState& state);
+// "login", "feed", "post", ... (the first segment of the route's hash).
+[[nodiscard]] std::string RouteName(const ui::Route& route);
+
+}  // namespace skyloom::app

@@ -1,0 +1,63 @@
+#include "ui/fonts.h"
+
+#include <cmath>
+
+namespace skyloom::ui {
+namespace {
+
+constexpr float kBodySize = 16.0f;
+constexpr float kSmallSize = 13.5f;
+constexpr float kTitleSize = 26.0f;
+constexpr float kLogoSize = 22.0f;
+// Rasterising above 3x buys nothing visible and quadruples the atlas.
+constexpr float kMaxPixelRatio = 3.0f;
+
+// Body text (posts, names): Latin, Latin-1, Latin Extended-A/B, general punctuation, euro.
+constexpr ImWchar kFullRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
+// Headings, captions and the logo show app strings: Latin-1 and punctuation are enough, and
+// rasterising fewer glyphs is most of the atlas build time on the first frame.
+constexpr ImWchar kUiRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
+
+ImFont* AddFace(ImFontAtlas* atlas, std::vector<unsigned char>& bytes, float size, float ratio,
+                const ImWchar* ranges) {
+    ImFontConfig config;
+    config.FontDataOwnedByAtlas = false;  // the library keeps the bytes for later rebuilds
+    config.OversampleH = ratio >= 2.0f ? 1 : 2;  // dense screens need no horizontal oversampling
+    config.OversampleV = 1;
+    config.PixelSnapH = ratio < 2.0f;
+    return atlas->AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()),
+                                       std::round(size * ratio), &config, ranges);
+}
+
+}  // namespace
+
+void FontLibrary::SetFace(FontFace face, std::vector<unsigned char> bytes) {
+    m_faces[static_cast<size_t>(face)] = std::move(bytes);
+    m_built_ratio = 0.0f;
+}
+
+bool FontLibrary::Ready() const {
+    for (const auto& bytes : m_faces)
+        if (bytes.empty()) return false;
+    return true;
+}
+
+void FontLibrary::Build(float pixel_ratio) {
+    IM_ASSERT(Ready() && "FontLibrary::Build() before every face arrived");
+    const float ratio = std::fmin(std::fmax(pixel_ratio, 1.0f), kMaxPixelRatio);
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+    auto& regular = m_faces[static_cast<size_t>(FontFace::Regular)];
+    auto& semibold = m_faces[static_cast<size_t>(FontFace::SemiBold)];
+    m_fonts.body = AddFace(io.Fonts, regular, kBodySize, ratio, kFullRanges);
+    m_fonts.small = AddFace(io.Fonts, regular, kSmallSize, ratio, kUiRanges);
+    m_fonts.strong = AddFace(io.Fonts, semibold, kBodySize, ratio, kFullRanges);
+    m_fonts.title = AddFace(io.Fonts, semibold, kTitleSize, ratio, kUiRanges);
+    m_fonts.logo = AddFace(io.Fonts, semibold, kLogoSize, ratio, kUiRanges);
+    io.Fonts->Build();
+    io.FontDefault = m_fonts.body;
+    io.FontGlobalScale = 1.0f / ratio;
+    m_built_ratio = pixel_ratio;
+}
+
+}  // namespace skyloom::ui

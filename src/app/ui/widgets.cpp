@@ -1,0 +1,236 @@
+// [SECTION] Text fields
+// [SECTION] Buttons and links
+// [SECTION] Notes, text, spinner
+// [SECTION] Cards
+#include "ui/widgets.h"
+
+#include <cmath>
+
+#include "bridge/bridge.h"
+#include "imgui_internal.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "platform/platform.h"
+#include "ui/theme.h"
+
+namespace skyloom::ui {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Text fields
+//-----------------------------------------------------------------------------
+
+bool TextField(const char* id, const char* caption, std::string* value,
+               const TextFieldOptions& options) {
+    ImGui::PushID(id);
+    ImGui::TextUnformatted(caption);
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float width = ContentWidth();
+    const bool has_toggle = options.show_password != nullptr;
+    const bool masked = options.password && !(has_toggle && *options.show_password);
+    const char* toggle = has_toggle && *options.show_password ? "Hide" : "Show";
+    const float toggle_w = has_toggle ? ImGui::CalcTextSize(toggle).x + style.FramePadding.x * 2 : 0.0f;
+
+    // The frame is drawn here, under a transparent InputText and the toggle beside it, so the
+    // two read as one field without overlapping items (ImGui only lets an overlapped item take
+    // a click after a full frame of hover, which fast taps and scripted clicks never give).
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(width, ImGui::GetFrameHeight());
+    const ImGuiID input_id = ImGui::GetID("##field");
+    const bool active = ImGui::GetActiveID() == input_id;
+    const bool hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(pos, pos + size);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImU32 bg = active ? color::kSurface : hovered ? color::kInputHover : color::kInput;
+    const ImU32 border = !options.error.empty() ? color::kError : active ? color::kAccent : color::kBorder;
+    dl->AddRectFilled(pos, pos + size, bg, style.FrameRounding);
+    dl->AddRect(pos, pos + size, border, style.FrameRounding, 0, active ? 1.5f : 1.0f);
+
+    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
+    if (masked) flags |= ImGuiInputTextFlags_Password;
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32_BLACK_TRANS);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, IM_COL32_BLACK_TRANS);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, IM_COL32_BLACK_TRANS);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    if (options.focus) ImGui::SetKeyboardFocusHere();
+    ImGui::SetNextItemWidth(width - toggle_w);
+    const bool entered = ImGui::InputTextWithHint("##field", options.hint, value, flags);
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(3);
+    bridge::AnnotateInput(ImGui::GetItemID(), caption, *value, masked);
+
+    if (has_toggle) {
+        ImGui::SameLine(0.0f, 0.0f);
+        const ImVec2 toggle_pos = ImGui::GetCursorScreenPos();
+        if (ImGui::InvisibleButton("##toggle", ImVec2(toggle_w, size.y)))
+            *options.show_password = !*options.show_password;
+        const bool toggle_hovered = ImGui::IsItemHovered();
+        if (toggle_hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        dl->AddText(toggle_pos + style.FramePadding,
+                    toggle_hovered ? color::kAccentHover : color::kAccent, toggle);
+        bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Button,
+                         *options.show_password ? "Hide password" : "Show password");
+    }
+    if (!options.error.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, color::kError);
+        ImGui::TextWrapped("%s", options.error.c_str());  // wraps at the card's edge
+        ImGui::PopStyleColor();
+    }
+    ImGui::PopID();
+    return entered;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Buttons and links
+//-----------------------------------------------------------------------------
+
+bool PrimaryButton(const char* label, float width, bool busy, bool enabled) {
+    if (width <= 0.0f) width = ContentWidth();
+    const float height = ImGui::GetFrameHeight() + 2.0f;
+    ImGui::BeginDisabled(busy || !enabled);
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kOnAccent);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
+    // While busy the label is replaced by a spinner; keep the id stable with "###".
+    const std::string shown = std::string(busy ? "" : label) + "###" + label;
+    const bool pressed = ImGui::Button(shown.c_str(), ImVec2(width, height));
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    ImGui::EndDisabled();
+    if (busy) {
+        const ImVec2 c = (ImGui::GetItemRectMin() + ImGui::GetItemRectMax()) * 0.5f;
+        Spinner(c, height * 0.22f, color::kOnAccent);
+    }
+    if (ImGui::IsItemHovered() && !busy && enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Button, label);
+    return pressed && !busy && enabled;
+}
+
+bool SecondaryButton(const char* label, float width, bool enabled) {
+    ImGui::BeginDisabled(!enabled);
+    ImGui::PushStyleColor(ImGuiCol_Button, color::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kInputHover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, color::kBorder);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 7));
+    const bool pressed = ImGui::Button(label, ImVec2(width, 0));
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor(3);
+    ImGui::EndDisabled();
+    if (ImGui::IsItemHovered() && enabled) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Button, bridge::VisibleLabel(label));
+    return pressed && enabled;
+}
+
+bool Link(const char* label) {
+    const std::string visible = bridge::VisibleLabel(label);
+    const ImVec2 size = ImGui::CalcTextSize(visible.c_str());
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton(label, size);
+    const bool hovered = ImGui::IsItemHovered();
+    const ImU32 col = hovered ? color::kAccentHover : color::kAccent;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddText(pos, col, visible.c_str());
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        dl->AddLine(ImVec2(pos.x, pos.y + size.y), ImVec2(pos.x + size.x, pos.y + size.y), col);
+    }
+    bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Link, visible);
+    return pressed;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Notes, text, spinner
+//-----------------------------------------------------------------------------
+
+void Spinner(ImVec2 center, float radius, ImU32 color) {
+    constexpr int kSegments = 24;
+    constexpr float kArc = 1.5f * IM_PI;  // three quarters of a turn
+    constexpr float kTurnsPerSecond = 1.2f;
+    const float start = static_cast<float>(ImGui::GetTime()) * kTurnsPerSecond * 2.0f * IM_PI;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->PathClear();
+    for (int i = 0; i <= kSegments; i++) {
+        const float a = start + kArc * static_cast<float>(i) / kSegments;
+        dl->PathLineTo(ImVec2(center.x + std::cos(a) * radius, center.y + std::sin(a) * radius));
+    }
+    dl->PathStroke(color, 0, radius * 0.3f);
+    platform::KeepAnimating();  // a spinner is the one thing that moves on its own
+}
+
+void ErrorNote(const std::string& text, float width) {
+    const float pad = 10.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float wrap = width - pad * 2;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    const ImVec2 box(width, size.y + pad * 2);
+    dl->AddRectFilled(pos, pos + box, color::kErrorSoft, metric::kFrameRounding);
+    dl->AddText(nullptr, 0.0f, pos + ImVec2(pad, pad), color::kError, text.c_str(), nullptr, wrap);
+    ImGui::Dummy(box);
+}
+
+void MutedText(const char* text) {
+    ImGui::PushStyleColor(ImGuiCol_Text, color::kTextMuted);
+    ImGui::TextWrapped("%s", text);  // wraps at the current wrap position (the card's edge)
+    ImGui::PopStyleColor();
+}
+
+void CenteredText(const char* text, float width, ImU32 col) {
+    const float w = ImGui::CalcTextSize(text).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() + std::fmax(0.0f, (width - w) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Text, col);
+    ImGui::TextUnformatted(text);
+    ImGui::PopStyleColor();
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Cards
+//-----------------------------------------------------------------------------
+
+float ContentWidth() { return ImGui::CalcItemWidth(); }
+
+namespace {
+struct CardFrame {
+    ImVec2 origin;
+    float width = 0;
+    float padding = 0;
+    bool open = false;
+};
+CardFrame& Card() {
+    static CardFrame card;  // transient per-frame layout scratch, not screen data
+    return card;
+}
+}  // namespace
+
+void BeginCard(float width, float padding) {
+    CardFrame& card = Card();
+    IM_ASSERT(!card.open && "BeginCard() cannot nest");
+    card = {ImGui::GetCursorScreenPos(), width, padding, true};
+    ImGui::GetWindowDrawList()->ChannelsSplit(2);
+    ImGui::GetWindowDrawList()->ChannelsSetCurrent(1);
+    ImGui::SetCursorScreenPos(card.origin + ImVec2(padding, padding));
+    ImGui::BeginGroup();
+    ImGui::PushItemWidth(width - padding * 2);
+    ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + width - padding * 2);
+    // Content width is bounded by an invisible spacer so GetContentRegionAvail() works.
+    ImGui::Dummy(ImVec2(width - padding * 2, 0));
+}
+
+void EndCard() {
+    CardFrame& card = Card();
+    IM_ASSERT(card.open && "EndCard() without BeginCard()");
+    ImGui::PopTextWrapPos();
+    ImGui::PopItemWidth();
+    ImGui::EndGroup();
+    const float bottom = ImGui::GetItemRectMax().y + card.padding;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->ChannelsSetCurrent(0);
+    const ImVec2 max(card.origin.x + card.width, bottom);
+    // A soft two-step shadow, then the card.
+    dl->AddRectFilled(card.origin + ImVec2(0, 3), max + ImVec2(0, 3), IM_COL32(20, 24, 40, 10),
+                      metric::kCardRounding);
+    dl->AddRectFilled(card.origin, max, color::kSurface, metric::kCardRounding);
+    dl->AddRect(card.origin, max, color::kBorder, metric::kCardRounding);
+    dl->ChannelsMerge();
+    ImGui::SetCursorScreenPos(ImVec2(card.origin.x, bottom));
+    ImGui::Dummy(ImVec2(card.width, 0));
+    card.open = false;
+}
+
+}  // namespace skyloom::ui

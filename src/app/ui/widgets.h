@@ -1,0 +1,44 @@
+// Skyloom's widgets on top of Dear ImGui. Each reports itself to the automation bridge with its
+// visible caption, kind and value, so tests and assistive tech see what a person sees.
+#pragma once
+
+#include <string>
+
+#include "imgui.h"
+
+namespace skyloom::ui {
+
+struct TextFieldOptions {
+    const char* hint = "";            // placeholder inside the empty field
+    bool password = false;            // masked unless *show_password
+    bool* show_password = nullptr;    // non-null: draws a Show/Hide toggle inside the field
+    bool focus = false;               // take keyboard focus this frame
+    std::string error;                // shown under the field, in red
+    int max_length = 0;               // 0: unlimited (bytes)
+};
+
+// A captioned single-line input. Returns true when Enter was pressed in it.
+bool TextField(const char* id, const char* caption, std::string* value,
+               const TextFieldOptions& options = {});
+
+// The main call to action: full `width` (<= 0: available), spinner + disabled while busy.
+bool PrimaryButton(const char* label, float width, bool busy, bool enabled = true);
+// Quiet bordered button for secondary actions (sign out, cancel).
+bool SecondaryButton(const char* label, float width = 0.0f, bool enabled = true);
+// Accent-coloured text that underlines on hover.
+bool Link(const char* label);
+
+void Spinner(ImVec2 center, float radius, ImU32 color);
+// A rounded red note (server errors shown in place).
+void ErrorNote(const std::string& text, float width);
+void MutedText(const char* text);
+void CenteredText(const char* text, float width, ImU32 color);
+
+// Width available to the current item: the card's content width inside a card.
+[[nodiscard]] float ContentWidth();
+
+// A white rounded card drawn behind everything submitted between Begin/End (not nestable).
+void BeginCard(float width, float padding);
+void EndCard();
+
+}  // namespace skyloom::ui
