@@ -20,12 +20,18 @@ void InitCurlOnce() {
 }  // namespace
 
 HttpResponse CurlPerform(const std::string& base_url, const HttpRequest& request, long timeout_ms) {
+    return CurlPerformWithHeaders(base_url, request, timeout_ms).response;
+}
+
+RawHttpResponse CurlPerformWithHeaders(const std::string& base_url, const HttpRequest& request,
+                                       long timeout_ms) {
     InitCurlOnce();
-    HttpResponse response;
+    RawHttpResponse raw;
+    HttpResponse& response = raw.response;
     CURL* curl = curl_easy_init();
     if (curl == nullptr) {
         response.transport_error = "curl_easy_init failed";
-        return response;
+        return raw;
     }
     std::string url = base_url + request.path;
     curl_slist* headers = nullptr;
@@ -45,6 +51,8 @@ HttpResponse CurlPerform(const std::string& base_url, const HttpRequest& request
     if (request.method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
     curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);
     curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, AppendBody);
+    curl_easy_setopt(curl, CURLOPT_HEADERDATA, &raw.headers);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms);
     curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
     CURLcode rc = curl_easy_perform(curl);
@@ -58,7 +66,7 @@ HttpResponse CurlPerform(const std::string& base_url, const HttpRequest& request
     }
     curl_slist_free_all(headers);
     curl_easy_cleanup(curl);
-    return response;
+    return raw;
 }
 
 Transport MakeCurlTransport(long timeout_ms) {

@@ -13,4 +13,14 @@ namespace skyloom {
 [[nodiscard]] HttpResponse CurlPerform(const std::string& base_url, const HttpRequest& request,
                                        long timeout_ms = 30000);
 
+// The same, also returning the raw response header lines ("Name: value\r\n...") for tests
+// that check caching and range headers.
+struct RawHttpResponse {
+    HttpResponse response;
+    std::string headers;
+};
+[[nodiscard]] RawHttpResponse CurlPerformWithHeaders(const std::string& base_url,
+                                                     const HttpRequest& request,
+                                                     long timeout_ms = 30000);
+
 }  // namespace skyloom

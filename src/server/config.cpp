@@ -94,6 +94,13 @@ const std::map<std::string, Option>& Options() {
               return ParseInt(v, 1, 100000, c.login_failures_per_address);
           },
           "failed sign-ins per client address per 15 min (default 50)"}},
+        {"--gc",
+         {nullptr, false,
+          [](ServerConfig& c, const std::string&) {
+              c.gc = true;
+              return true;
+          },
+          "delete images no post uses (older than a day), then exit"}},
         {"--help",
          {nullptr, false,
           [](ServerConfig& c, const std::string&) {

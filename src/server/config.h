@@ -21,6 +21,7 @@ struct ServerConfig {
     int threads = 0;      // --threads / SKYLOOM_THREADS: I/O threads, 0 = cores
     int login_failures_per_account = 10;  // --login-failures-per-account: per 15 min
     int login_failures_per_address = 50;  // --login-failures-per-address: per 15 min
+    bool gc = false;  // --gc: collect unreferenced media older than a day, then exit
     bool help = false;
 };
 

@@ -3,6 +3,8 @@
 #include <array>
 #include <cstdio>
 #include <string>
+#include <utility>
+#include <vector>
 
 namespace skyloom::server {
 namespace {
@@ -34,9 +36,16 @@ constexpr std::array<const char*, 12> kDemoTexts = {
     "Weekend plan: build a birdhouse, debug the birdhouse, ship birdhouse v2.",
 };
 
+constexpr std::array<std::pair<const char*, const char*>, 4> kDemoGroups = {{
+    {"Memes", "Image macros, reaction pictures and everything captioned"},
+    {"Photography", "Photos you took, straight from the camera roll"},
+    {"Cats", "Exactly what it says"},
+    {"Tech", "Code, gadgets and the occasional rant"},
+}};
+
 }  // namespace
 
-int SeedDemoContent(Database& db, AuthService& auth, int post_count) {
+int SeedDemoContent(Database& db, AuthService& auth, GroupService& groups, int post_count) {
     Statement& any = db.Conn().Prepare("SELECT 1 FROM users LIMIT 1");
     bool has_users = any.Step();
     any.Reset();
@@ -49,6 +58,12 @@ int SeedDemoContent(Database& db, AuthService& auth, int post_count) {
         if (!user) return 0;
         ids[i] = std::stoll(user.value().id);
     }
+    std::vector<int64_t> group_ids;
+    for (const auto& [name, description] : kDemoGroups) {
+        auto group =
+            groups.Create(AuthUser{ids[0], kDemoUsers[0].username, true}, name, description);
+        if (group) group_ids.push_back(std::stoll(group.value().id));
+    }
     // One transaction and spaced timestamps: 10 000 posts seed in well under a second and
     // read like a real history, newest first.
     Connection& conn = db.Conn();
@@ -58,11 +73,18 @@ int SeedDemoContent(Database& db, AuthService& auth, int post_count) {
     for (int i = 0; i < post_count; ++i) {
         std::string text = kDemoTexts[static_cast<size_t>(i) % kDemoTexts.size()];
         if (i >= static_cast<int>(kDemoTexts.size())) text += " (#" + std::to_string(i + 1) + ")";
-        conn.Prepare("INSERT INTO posts(author_id, text, created_at) VALUES (?, ?, ?)")
-            .Bind(1, ids[static_cast<size_t>(i) % ids.size()])
+        Statement& insert = conn.Prepare(
+            "INSERT INTO posts(author_id, text, created_at, group_id) VALUES (?, ?, ?, ?)");
+        insert.Bind(1, ids[static_cast<size_t>(i) % ids.size()])
             .Bind(2, text)
-            .Bind(3, now - int64_t(post_count - i) * step_ms)
-            .Exec();
+            .Bind(3, now - int64_t(post_count - i) * step_ms);
+        // Every third post lands in a group so group pages have content.
+        if (i % 3 == 0 && !group_ids.empty()) {
+            insert.Bind(4, group_ids[static_cast<size_t>(i / 3) % group_ids.size()]);
+        } else {
+            insert.BindNull(4);
+        }
+        insert.Exec();
     }
     tx.Commit();
     return post_count;

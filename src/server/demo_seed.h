@@ -3,6 +3,7 @@
 #pragma once
 
 #include "services/auth_service.h"
+#include "services/group_service.h"
 #include "services/post_service.h"
 
 namespace skyloom::server {
@@ -10,6 +11,6 @@ namespace skyloom::server {
 constexpr const char* kDemoPassword = "skyloom-demo-2026";
 
 // Returns the number of posts created (0 when the database already had users).
-int SeedDemoContent(Database& db, AuthService& auth, int post_count);
+int SeedDemoContent(Database& db, AuthService& auth, GroupService& groups, int post_count);
 
 }  // namespace skyloom::server

@@ -10,6 +10,7 @@
 #include "http/routes.h"
 #include "secrets.h"
 #include "util/crypto.h"
+#include "util/periodic_task.h"
 
 namespace {
 
@@ -18,6 +19,9 @@ using namespace skyloom::server;
 
 // Largest request body RESTinio will buffer; routes apply their own smaller limits (JSON: 64 KB)
 // and answer 413. Media uploads (25 MB) are the largest legitimate body.
+// Unreferenced media are collected this often while the server runs (and by --gc).
+constexpr std::chrono::minutes kGcInterval{60};
+
 constexpr uint64_t kMaxRequestBodyBytes = 26 * 1024 * 1024;
 // Header limits: generous for browsers, fatal for header-flooding clients.
 constexpr size_t kMaxUrlBytes = 8 * 1024;
@@ -53,9 +57,17 @@ int Serve(const ServerConfig& config) {
     AuthService auth(db, hasher, JwtSigner(secrets.jwt_key), mail, clock, secrets.code_key,
                      auth_settings);
     PostService posts(db, clock);
+    MediaStore media_store((fs::path(config.data_dir) / "media").string());
+    MediaService media(db, media_store, clock);
+    GroupService groups(db, clock);
+
+    if (config.gc) {
+        std::printf("gc: removed %d unreferenced images\n", media.CollectGarbage());
+        return 0;
+    }
 
     if (config.demo) {
-        int seeded = SeedDemoContent(db, auth, config.demo_posts);
+        int seeded = SeedDemoContent(db, auth, groups, config.demo_posts);
         if (seeded > 0) {
             std::fprintf(
                 stderr,
@@ -67,8 +79,12 @@ int Serve(const ServerConfig& config) {
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     size_t io_threads = config.threads > 0 ? size_t(config.threads) : cores;
     WorkerPool workers(cores);
-    auto context =
-        std::make_shared<RouteContext>(RouteContext{auth, posts, workers, config.site_dir});
+    auto context = std::make_shared<RouteContext>(
+        RouteContext{auth, posts, media, groups, workers, config.site_dir});
+    PeriodicTask gc_task(kGcInterval, [&media] {
+        int removed = media.CollectGarbage();
+        if (removed > 0) std::fprintf(stderr, "gc: removed %d unreferenced images\n", removed);
+    });
 
     std::signal(SIGTERM, ForwardTermToInt);
     std::string host = config.host;

@@ -82,8 +82,9 @@ std::filesystem::path MakeTempDir(const std::string& prefix) {
     return dir;
 }
 
-ServerProcess::ServerProcess(std::vector<std::string> extra_flags) {
-    m_data_dir = MakeTempDir("skyloom-it");
+ServerProcess::ServerProcess(std::vector<std::string> extra_flags, std::filesystem::path data_dir) {
+    m_owns_data_dir = data_dir.empty();
+    m_data_dir = m_owns_data_dir ? MakeTempDir("skyloom-it") : data_dir;
     std::vector<std::string> argv = {SKYLOOM_SERVER_BINARY, "--port",   "0",     "--data",
                                      m_data_dir.string(),   "--mailer", "outbox"};
     argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
@@ -123,7 +124,7 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_flags) {
 ServerProcess::~ServerProcess() {
     Stop(m_pid);
     std::error_code ec;
-    std::filesystem::remove_all(m_data_dir, ec);
+    if (m_owns_data_dir) std::filesystem::remove_all(m_data_dir, ec);
 }
 
 bool ServerProcess::running() const {

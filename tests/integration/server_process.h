@@ -10,8 +10,10 @@ namespace skyloom::testing {
 
 class ServerProcess {
   public:
-    // Extra flags are appended to: --port 0 --data DIR --mailer outbox.
-    explicit ServerProcess(std::vector<std::string> extra_flags = {});
+    // Extra flags are appended to: --port 0 --data DIR --mailer outbox. With an explicit
+    // `data_dir` the directory is kept afterwards (the caller owns it).
+    explicit ServerProcess(std::vector<std::string> extra_flags = {},
+                           std::filesystem::path data_dir = {});
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;
@@ -24,6 +26,7 @@ class ServerProcess {
     int m_pid = -1;
     std::string m_base_url;
     std::filesystem::path m_data_dir;
+    bool m_owns_data_dir = true;
 };
 
 // A real SMTP server (python3 -m aiosmtpd) that stores every message in a Maildir.

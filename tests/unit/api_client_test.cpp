@@ -46,7 +46,7 @@ TEST(Requests, SignupBuildsJsonPost) {
 }
 
 TEST(Requests, ListPostsEncodesQuery) {
-    HttpRequest request = api::ListPosts({"ada b", "c/+=", 50});
+    HttpRequest request = api::ListPosts({"ada b", "c/+=", 50, ""});
     EXPECT_EQ(request.method, "GET");
     EXPECT_EQ(request.path, "/api/v1/posts?limit=50&author=ada%20b&cursor=c%2F%2B%3D");
     EXPECT_TRUE(request.body.empty());

@@ -19,8 +19,9 @@ TEST(Models, UserRoundTrip) {
 TEST(Models, PostPageRoundTripKeepsOrderAndCursor) {
     PostPage page;
     page.items.push_back(
-        Post{"2", {"ada"}, "second \xf0\x9f\x98\x80", false, "2026-11-23T18:00:01.000Z"});
-    page.items.push_back(Post{"1", {"grace"}, "first\nline", true, "2026-11-23T18:00:00.000Z"});
+        Post{"2", {"ada"}, "second \xf0\x9f\x98\x80", false, "2026-11-23T18:00:01.000Z", {}, {}});
+    page.items.push_back(
+        Post{"1", {"grace"}, "first\nline", true, "2026-11-23T18:00:00.000Z", {}, {}});
     page.next_cursor = "cDE";
     Result<PostPage> parsed = ParsePostPage(Json::parse(DumpJson(ToJson(page))));
     ASSERT_TRUE(parsed.ok());

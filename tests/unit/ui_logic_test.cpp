@@ -63,7 +63,7 @@ TEST(RelativeTime, Formats) {
 }
 
 Post MakePost(int id) {
-    return Post{std::to_string(id), {"ada"}, "p" + std::to_string(id), false, ""};
+    return Post{std::to_string(id), {"ada"}, "p" + std::to_string(id), false, "", {}, {}};
 }
 
 PostPage MakePage(int from, int count, std::string next) {

@@ -184,6 +184,38 @@ void ApiClient::CreatePost(const std::string& text, Callback<Post> done) {
                    [done = std::move(done)](HttpResponse r) { done(api::ParsePostResponse(r)); });
 }
 
+void ApiClient::CreatePost(const api::NewPost& post, Callback<Post> done) {
+    SendAuthorized(api::CreatePost(post),
+                   [done = std::move(done)](HttpResponse r) { done(api::ParsePostResponse(r)); });
+}
+
+void ApiClient::UploadMedia(std::string bytes, const std::string& mime, Callback<Media> done) {
+    SendAuthorized(api::UploadMedia(std::move(bytes), mime),
+                   [done = std::move(done)](HttpResponse r) { done(api::ParseMediaResponse(r)); });
+}
+
+void ApiClient::ListGroups(Callback<std::vector<Group>> done) {
+    SendAuthorized(api::ListGroups(), [done = std::move(done)](HttpResponse r) {
+        done(api::ParseGroupListResponse(r));
+    });
+}
+
+void ApiClient::CreateGroup(const std::string& name, const std::string& description,
+                            Callback<Group> done) {
+    SendAuthorized(api::CreateGroup(name, description),
+                   [done = std::move(done)](HttpResponse r) { done(api::ParseGroupResponse(r)); });
+}
+
+void ApiClient::GetGroup(const std::string& id, Callback<Group> done) {
+    SendAuthorized(api::GetGroup(id),
+                   [done = std::move(done)](HttpResponse r) { done(api::ParseGroupResponse(r)); });
+}
+
+void ApiClient::DeleteGroup(const std::string& id, Callback<Unit> done) {
+    SendAuthorized(api::DeleteGroup(id),
+                   [done = std::move(done)](HttpResponse r) { done(api::ParseEmptyResponse(r)); });
+}
+
 void ApiClient::GetPost(const std::string& id, Callback<Post> done) {
     SendAuthorized(api::GetPost(id),
                    [done = std::move(done)](HttpResponse r) { done(api::ParsePostResponse(r)); });

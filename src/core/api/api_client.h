@@ -47,6 +47,12 @@ class ApiClient {
     void DeleteMe(Callback<Unit> done);
     void ListPosts(const api::PostQuery& query, Callback<PostPage> done);
     void CreatePost(const std::string& text, Callback<Post> done);
+    void CreatePost(const api::NewPost& post, Callback<Post> done);
+    void UploadMedia(std::string bytes, const std::string& mime, Callback<Media> done);
+    void ListGroups(Callback<std::vector<Group>> done);
+    void CreateGroup(const std::string& name, const std::string& description, Callback<Group> done);
+    void GetGroup(const std::string& id, Callback<Group> done);
+    void DeleteGroup(const std::string& id, Callback<Unit> done);
     void GetPost(const std::string& id, Callback<Post> done);
     void DeletePost(const std::string& id, Callback<Unit> done);
 

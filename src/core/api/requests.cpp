@@ -64,12 +64,42 @@ HttpRequest DeleteMe() {
 HttpRequest ListPosts(const PostQuery& query) {
     std::string path = "/posts?limit=" + std::to_string(query.limit);
     if (!query.author.empty()) path += "&author=" + UrlEncode(query.author);
+    if (!query.group.empty()) path += "&group=" + UrlEncode(query.group);
     if (!query.cursor.empty()) path += "&cursor=" + UrlEncode(query.cursor);
     return BodylessRequest("GET", path);
 }
 
 HttpRequest CreatePost(const std::string& text) {
     return JsonRequest("POST", "/posts", {{"text", text}});
+}
+
+HttpRequest CreatePost(const NewPost& post) {
+    Json body = {{"text", post.text}};
+    if (!post.media_id.empty()) body["media_id"] = post.media_id;
+    if (!post.group_id.empty()) body["group_id"] = post.group_id;
+    return JsonRequest("POST", "/posts", body);
+}
+
+HttpRequest UploadMedia(std::string bytes, const std::string& mime) {
+    HttpRequest request{"POST", std::string(kApiPrefix) + "/media", {}, std::move(bytes)};
+    request.headers.emplace_back("Content-Type", mime);
+    return request;
+}
+
+HttpRequest ListGroups() {
+    return BodylessRequest("GET", "/groups");
+}
+
+HttpRequest CreateGroup(const std::string& name, const std::string& description) {
+    return JsonRequest("POST", "/groups", {{"name", name}, {"description", description}});
+}
+
+HttpRequest GetGroup(const std::string& id) {
+    return BodylessRequest("GET", "/groups/" + UrlEncode(id));
+}
+
+HttpRequest DeleteGroup(const std::string& id) {
+    return BodylessRequest("DELETE", "/groups/" + UrlEncode(id));
 }
 
 HttpRequest GetPost(const std::string& id) {

@@ -13,6 +13,7 @@ struct PostQuery {
     std::string author;  // username filter, empty: everyone
     std::string cursor;  // from the previous page's next_cursor
     int limit = 20;
+    std::string group;  // group id filter, empty: all groups
 };
 
 [[nodiscard]] HttpRequest Signup(const std::string& username, const std::string& email,
@@ -29,6 +30,19 @@ struct PostQuery {
 [[nodiscard]] HttpRequest DeleteMe();
 [[nodiscard]] HttpRequest ListPosts(const PostQuery& query);
 [[nodiscard]] HttpRequest CreatePost(const std::string& text);
+
+struct NewPost {
+    std::string text;
+    std::string media_id;  // empty: no image
+    std::string group_id;  // empty: no group
+};
+[[nodiscard]] HttpRequest CreatePost(const NewPost& post);
+// Raw image bytes; mime is "image/jpeg" or "image/png".
+[[nodiscard]] HttpRequest UploadMedia(std::string bytes, const std::string& mime);
+[[nodiscard]] HttpRequest ListGroups();
+[[nodiscard]] HttpRequest CreateGroup(const std::string& name, const std::string& description);
+[[nodiscard]] HttpRequest GetGroup(const std::string& id);
+[[nodiscard]] HttpRequest DeleteGroup(const std::string& id);
 [[nodiscard]] HttpRequest GetPost(const std::string& id);
 [[nodiscard]] HttpRequest DeletePost(const std::string& id);
 

@@ -52,6 +52,18 @@ Result<PostPage> ParsePageResponse(const HttpResponse& response) {
     return ParseBody<PostPage>(response, nullptr, ParsePostPage);
 }
 
+Result<Media> ParseMediaResponse(const HttpResponse& response) {
+    return ParseBody<Media>(response, "media", ParseMedia);
+}
+
+Result<Group> ParseGroupResponse(const HttpResponse& response) {
+    return ParseBody<Group>(response, "group", ParseGroup);
+}
+
+Result<std::vector<Group>> ParseGroupListResponse(const HttpResponse& response) {
+    return ParseBody<std::vector<Group>>(response, nullptr, ParseGroupList);
+}
+
 Result<Unit> ParseEmptyResponse(const HttpResponse& response) {
     if (!IsSuccess(response)) return ErrorFromResponse(response);
     return Unit{};

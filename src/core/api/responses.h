@@ -11,6 +11,9 @@ namespace skyloom::api {
 [[nodiscard]] Result<AuthSession> ParseSessionResponse(const HttpResponse& response);
 [[nodiscard]] Result<Post> ParsePostResponse(const HttpResponse& response);  // {post}
 [[nodiscard]] Result<PostPage> ParsePageResponse(const HttpResponse& response);
+[[nodiscard]] Result<Media> ParseMediaResponse(const HttpResponse& response);  // {media}
+[[nodiscard]] Result<Group> ParseGroupResponse(const HttpResponse& response);  // {group}
+[[nodiscard]] Result<std::vector<Group>> ParseGroupListResponse(const HttpResponse& response);
 // For answers with no useful body (202, 204, verify's 200).
 [[nodiscard]] Result<Unit> ParseEmptyResponse(const HttpResponse& response);
 

@@ -41,11 +41,40 @@ Json ToJson(const User& user) {
 }
 
 Json ToJson(const Post& post) {
-    return Json{{"id", post.id},
-                {"author", {{"username", post.author.username}}},
-                {"text", post.text},
-                {"sensitive", post.sensitive},
-                {"created_at", post.created_at}};
+    Json j{{"id", post.id},
+           {"author", {{"username", post.author.username}}},
+           {"text", post.text},
+           {"sensitive", post.sensitive},
+           {"created_at", post.created_at}};
+    if (post.media) {
+        j["media"] = {{"id", post.media->id},
+                      {"url", post.media->url},
+                      {"width", post.media->width},
+                      {"height", post.media->height},
+                      {"placeholder", post.media->placeholder}};
+    }
+    if (post.group) j["group"] = {{"id", post.group->id}, {"name", post.group->name}};
+    return j;
+}
+
+Json ToJson(const Group& group) {
+    Json j{{"id", group.id},
+           {"name", group.name},
+           {"description", group.description},
+           {"post_count", group.post_count},
+           {"created_at", group.created_at}};
+    j["owner"] = group.owner.empty() ? Json(nullptr) : Json({{"username", group.owner}});
+    return j;
+}
+
+Json ToJson(const Media& media) {
+    return Json{{"id", media.id},
+                {"url", media.url},
+                {"mime", media.mime},
+                {"width", media.width},
+                {"height", media.height},
+                {"byte_size", media.byte_size},
+                {"placeholder", media.placeholder}};
 }
 
 Json ToJson(const PostPage& page) {
@@ -94,7 +123,66 @@ Result<Post> ParsePost(const Json& j) {
     }
     ReadBool(j, "sensitive", post.sensitive);
     ReadString(j, "created_at", post.created_at);
+    auto media = j.find("media");
+    if (media != j.end() && media->is_object()) {
+        MediaRef ref;
+        int64_t width = 0, height = 0;
+        if (!ReadString(*media, "id", ref.id) || !ReadString(*media, "url", ref.url) ||
+            !ReadInt(*media, "width", width) || !ReadInt(*media, "height", height)) {
+            return Malformed("post image");
+        }
+        ref.width = static_cast<int>(width);
+        ref.height = static_cast<int>(height);
+        ReadString(*media, "placeholder", ref.placeholder);
+        post.media = std::move(ref);
+    }
+    auto group = j.find("group");
+    if (group != j.end() && group->is_object()) {
+        GroupRef ref;
+        if (!ReadString(*group, "id", ref.id) || !ReadString(*group, "name", ref.name))
+            return Malformed("post group");
+        post.group = std::move(ref);
+    }
     return post;
+}
+
+Result<Group> ParseGroup(const Json& j) {
+    Group group;
+    if (!j.is_object() || !ReadString(j, "id", group.id) || !ReadString(j, "name", group.name))
+        return Malformed("group");
+    ReadString(j, "description", group.description);
+    ReadInt(j, "post_count", group.post_count);
+    ReadString(j, "created_at", group.created_at);
+    auto owner = j.find("owner");
+    if (owner != j.end() && owner->is_object()) ReadString(*owner, "username", group.owner);
+    return group;
+}
+
+Result<std::vector<Group>> ParseGroupList(const Json& j) {
+    auto items = j.is_object() ? j.find("items") : j.end();
+    if (!j.is_object() || items == j.end() || !items->is_array()) return Malformed("group list");
+    std::vector<Group> groups;
+    for (const Json& item : *items) {
+        Result<Group> group = ParseGroup(item);
+        if (!group) return group.error();
+        groups.push_back(std::move(group).value());
+    }
+    return groups;
+}
+
+Result<Media> ParseMedia(const Json& j) {
+    Media media;
+    int64_t width = 0, height = 0;
+    if (!j.is_object() || !ReadString(j, "id", media.id) || !ReadString(j, "url", media.url) ||
+        !ReadInt(j, "width", width) || !ReadInt(j, "height", height)) {
+        return Malformed("image");
+    }
+    media.width = static_cast<int>(width);
+    media.height = static_cast<int>(height);
+    ReadString(j, "mime", media.mime);
+    ReadInt(j, "byte_size", media.byte_size);
+    ReadString(j, "placeholder", media.placeholder);
+    return media;
 }
 
 Result<PostPage> ParsePostPage(const Json& j) {

@@ -27,12 +27,46 @@ struct PostAuthor {
     std::string username;
 };
 
+struct MediaRef {
+    std::string id;   // SHA-256 of the bytes
+    std::string url;  // "/api/v1/media/<id>", relative to the API base
+    int width = 0;
+    int height = 0;
+    std::string placeholder;  // BlurHash, may be empty
+};
+
+struct GroupRef {
+    std::string id;
+    std::string name;
+};
+
 struct Post {
     std::string id;
     PostAuthor author;
     std::string text;
     bool sensitive = false;
     std::string created_at;  // RFC 3339 UTC
+    std::optional<MediaRef> media;
+    std::optional<GroupRef> group;
+};
+
+struct Group {
+    std::string id;
+    std::string name;
+    std::string description;
+    std::string owner;  // username, empty when the owner deleted their account
+    int64_t post_count = 0;
+    std::string created_at;
+};
+
+struct Media {
+    std::string id;
+    std::string url;
+    std::string mime;
+    int width = 0;
+    int height = 0;
+    int64_t byte_size = 0;
+    std::string placeholder;
 };
 
 struct PostPage {
@@ -59,12 +93,17 @@ struct UserProfile {
 [[nodiscard]] Json ToJson(const PostPage& page);
 [[nodiscard]] Json ToJson(const AuthSession& session);
 [[nodiscard]] Json ToJson(const Error& error);  // {"error": {"code", "message"}}
+[[nodiscard]] Json ToJson(const Group& group);
+[[nodiscard]] Json ToJson(const Media& media);
 
 [[nodiscard]] Result<User> ParseUser(const Json& j);
 [[nodiscard]] Result<Post> ParsePost(const Json& j);
 [[nodiscard]] Result<PostPage> ParsePostPage(const Json& j);
 [[nodiscard]] Result<AuthSession> ParseAuthSession(const Json& j);
 [[nodiscard]] Result<UserProfile> ParseUserProfile(const Json& j);
+[[nodiscard]] Result<Group> ParseGroup(const Json& j);
+[[nodiscard]] Result<std::vector<Group>> ParseGroupList(const Json& j);  // {items: [...]}
+[[nodiscard]] Result<Media> ParseMedia(const Json& j);
 // Reads {"error": {...}}; falls back to a generic error naming the status.
 [[nodiscard]] Error ParseError(const Json& j, int http_status);
 

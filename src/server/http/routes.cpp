@@ -1,6 +1,7 @@
 // [SECTION] Index
 //   Helpers: guarded handlers, route table with 405s, query parsing
-//   Routes:  /api/openapi.json, /api/v1/auth/*, /api/v1/me, /api/v1/posts*
+//   Routes:  /api/openapi.json, /api/v1/auth/*, /api/v1/me, /api/v1/posts*, /api/v1/media*,
+//            /api/v1/groups*
 //   Fallback: static site or JSON 404
 #include "http/routes.h"
 
@@ -9,6 +10,7 @@
 #include <set>
 
 #include "http/json_body.h"
+#include "http/media_response.h"
 #include "http/static_files.h"
 #include "services/errors.h"
 
@@ -245,12 +247,16 @@ void AddAccountRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& c
 void AddPostRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx) {
     routes.Add(
         restinio::http_method_get(), "/api/v1/posts", [ctx](const RequestHandle& req, RouteParams) {
-            auto query = ParseQuery(req, {"author", "cursor", "limit"});
+            auto query = ParseQuery(req, {"author", "cursor", "limit", "group"});
             if (!query) return SendError(req, query.error());
             FeedQuery feed;
             auto& q = query.value();
             if (q.count("author")) feed.author = q["author"];
             if (q.count("cursor")) feed.cursor = q["cursor"];
+            if (q.count("group") && !ParseId(q["group"], feed.group_id)) {
+                return SendError(req,
+                                 errors::BadRequest("invalid_group", "group must be a group id"));
+            }
             if (q.count("limit")) {
                 int64_t limit = 0;
                 if (!ParseId(q["limit"], limit) || limit > kMaxPageLimit) {
@@ -267,11 +273,21 @@ void AddPostRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx)
                [ctx](const RequestHandle& req, RouteParams) {
                    auto caller = Authenticate(*ctx, req);
                    if (!caller) return SendError(req, caller.error());
-                   auto fields = ReadFields(req->body(), {{"text"}});
+                   auto fields = ReadFields(req->body(), {{"text"},
+                                                          {"media_id", FieldType::kString, false},
+                                                          {"group_id", FieldType::kString, false}});
                    if (!fields) return SendError(req, fields.error());
-                   return SendResult(
-                       req, 201, ctx->posts.Create(caller.value(), fields.value().String("text")),
-                       PostJson);
+                   const Fields& f = fields.value();
+                   PostService::NewPost post{f.String("text"), f.String("media_id"), 0};
+                   if (f.Has("media_id") && !MediaStore::IsValidId(post.media_id)) {
+                       return SendError(req, errors::Unprocessable("media_not_found",
+                                                                   "That image was not uploaded"));
+                   }
+                   if (f.Has("group_id") && !ParseId(f.String("group_id"), post.group_id)) {
+                       return SendError(req, errors::Unprocessable("group_not_found",
+                                                                   "That group does not exist"));
+                   }
+                   return SendResult(req, 201, ctx->posts.Create(caller.value(), post), PostJson);
                });
     routes.Add(restinio::http_method_get(), "/api/v1/posts/:id",
                [ctx](const RequestHandle& req, RouteParams params) {
@@ -307,6 +323,74 @@ void AddPostRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx)
                });
 }
 
+// [SECTION] Media routes
+
+void AddMediaRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx) {
+    routes.Add(restinio::http_method_post(), "/api/v1/media",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   std::string type =
+                       req->header().get_field_or(restinio::http_field::content_type, "");
+                   auto media = ctx->media.Upload(caller.value(), req->body(), type);
+                   return SendResult(req, 201, media, [](const Media& m) {
+                       return Json{{"media", ToJson(m)}};
+                   });
+               });
+    routes.Add(restinio::http_method_get(), "/api/v1/media/:id",
+               [ctx](const RequestHandle& req, RouteParams params) {
+                   std::string id(params["id"]);
+                   auto stored = ctx->media.Find(id);
+                   if (!stored) return SendError(req, stored.error());
+                   return SendMediaFile(req, id, stored.value().path, stored.value().mime,
+                                        uint64_t(stored.value().byte_size));
+               });
+}
+
+// [SECTION] Group routes
+
+void AddGroupRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx) {
+    auto group_json = [](const Group& g) { return Json{{"group", ToJson(g)}}; };
+    routes.Add(restinio::http_method_get(), "/api/v1/groups",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto groups = ctx->groups.List();
+                   return SendResult(req, 200, groups, [](const std::vector<Group>& list) {
+                       Json items = Json::array();
+                       for (const Group& g : list) items.push_back(ToJson(g));
+                       return Json{{"items", std::move(items)}};
+                   });
+               });
+    routes.Add(restinio::http_method_post(), "/api/v1/groups",
+               [ctx, group_json](const RequestHandle& req, RouteParams) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   auto fields = ReadFields(req->body(),
+                                            {{"name"}, {"description", FieldType::kString, false}});
+                   if (!fields) return SendError(req, fields.error());
+                   auto group = ctx->groups.Create(caller.value(), fields.value().String("name"),
+                                                   fields.value().String("description"));
+                   return SendResult(req, 201, group, group_json);
+               });
+    routes.Add(restinio::http_method_get(), "/api/v1/groups/:id",
+               [ctx, group_json](const RequestHandle& req, RouteParams params) {
+                   int64_t id = 0;
+                   if (!ParseId(std::string(params["id"]), id))
+                       return SendError(req, errors::NotFound("The group"));
+                   return SendResult(req, 200, ctx->groups.Get(id), group_json);
+               });
+    routes.Add(restinio::http_method_delete(), "/api/v1/groups/:id",
+               [ctx](const RequestHandle& req, RouteParams params) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   int64_t id = 0;
+                   if (!ParseId(std::string(params["id"]), id))
+                       return SendError(req, errors::NotFound("The group"));
+                   auto deleted = ctx->groups.Delete(caller.value(), id);
+                   if (!deleted) return SendError(req, deleted.error());
+                   return SendEmpty(req, 204);
+               });
+}
+
 }  // namespace
 
 std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> ctx) {
@@ -319,6 +403,8 @@ std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> ctx) {
     AddAuthRoutes(routes, ctx);
     AddAccountRoutes(routes, ctx);
     AddPostRoutes(routes, ctx);
+    AddMediaRoutes(routes, ctx);
+    AddGroupRoutes(routes, ctx);
     routes.AddMethodNotAllowedHandlers();
 
     router->non_matched_request_handler([ctx](const RequestHandle& req) {

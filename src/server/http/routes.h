@@ -8,6 +8,8 @@
 #include "http/http_types.h"
 #include "http/worker_pool.h"
 #include "services/auth_service.h"
+#include "services/group_service.h"
+#include "services/media_service.h"
 #include "services/post_service.h"
 
 namespace skyloom::server {
@@ -15,6 +17,8 @@ namespace skyloom::server {
 struct RouteContext {
     AuthService& auth;
     PostService& posts;
+    MediaService& media;
+    GroupService& groups;
     WorkerPool& workers;   // for argon2id work
     std::string site_dir;  // empty: no static site
 };

@@ -9,10 +9,27 @@ namespace {
 
 constexpr const char* kCursorPrefix = "p";
 
+// Every post query selects these columns in this order (see ReadPost).
+constexpr const char* kPostColumns =
+    "SELECT p.id, u.username, p.text, p.created_at, m.id, m.width, m.height, m.placeholder, "
+    "g.id, g.name FROM posts p JOIN users u ON u.id = p.author_id "
+    "LEFT JOIN media m ON m.id = p.media_id LEFT JOIN groups g ON g.id = p.group_id ";
+
 Post ReadPost(const Statement& stmt) {
-    // Columns: id, username, text, created_at
-    return Post{std::to_string(stmt.Int(0)), PostAuthor{stmt.Text(1)}, stmt.Text(2), false,
-                FormatRfc3339(stmt.Int(3))};
+    Post post{std::to_string(stmt.Int(0)),
+              PostAuthor{stmt.Text(1)},
+              stmt.Text(2),
+              false,
+              FormatRfc3339(stmt.Int(3)),
+              std::nullopt,
+              std::nullopt};
+    if (!stmt.IsNull(4)) {
+        std::string id = stmt.Text(4);
+        post.media = MediaRef{id, "/api/v1/media/" + id, static_cast<int>(stmt.Int(5)),
+                              static_cast<int>(stmt.Int(6)), stmt.Text(7)};
+    }
+    if (!stmt.IsNull(8)) post.group = GroupRef{std::to_string(stmt.Int(8)), stmt.Text(9)};
+    return post;
 }
 
 Error InvalidText() {
@@ -43,27 +60,52 @@ bool PostService::DecodeCursor(const std::string& cursor, int64_t& last_id) {
     return value > 0;
 }
 
-Result<Post> PostService::Create(const AuthUser& author, const std::string& text) {
+Result<Post> PostService::Create(const AuthUser& author, const NewPost& post) {
     if (!author.verified) {
         return errors::Forbidden("email_not_verified", "Verify your email address before posting");
     }
-    if (!IsValidPostText(text)) return InvalidText();
+    if (!IsValidPostText(post.text)) return InvalidText();
     Connection& conn = m_db.Conn();
-    int64_t now = m_clock.NowMs();
-    conn.Prepare("INSERT INTO posts(author_id, text, created_at) VALUES (?, ?, ?)")
-        .Bind(1, author.id)
-        .Bind(2, text)
-        .Bind(3, now)
-        .Exec();
+    if (!post.media_id.empty()) {
+        Statement& media = conn.Prepare("SELECT 1 FROM media WHERE id = ?");
+        media.Bind(1, post.media_id);
+        bool exists = media.Step();
+        media.Reset();
+        if (!exists)
+            return errors::Unprocessable(
+                "media_not_found", "That image was not uploaded (or has expired); add it again");
+    }
+    if (post.group_id != 0) {
+        Statement& group = conn.Prepare("SELECT 1 FROM groups WHERE id = ?");
+        group.Bind(1, post.group_id);
+        bool exists = group.Step();
+        group.Reset();
+        if (!exists) return errors::Unprocessable("group_not_found", "That group does not exist");
+    }
+    Statement& insert = conn.Prepare(
+        "INSERT INTO posts(author_id, text, created_at, media_id, group_id) VALUES (?, ?, ?, ?, "
+        "?)");
+    insert.Bind(1, author.id).Bind(2, post.text).Bind(3, m_clock.NowMs());
+    if (post.media_id.empty())
+        insert.BindNull(4);
+    else
+        insert.Bind(4, post.media_id);
+    if (post.group_id == 0)
+        insert.BindNull(5);
+    else
+        insert.Bind(5, post.group_id);
+    if (!insert.Exec()) {
+        // Media or group vanished between the check and the insert (a concurrent delete).
+        return errors::Unprocessable("reference_gone",
+                                     "The image or group was just removed; try again");
+    }
     int64_t id = conn.LastInsertId();
     ++m_generation;
-    return Post{std::to_string(id), PostAuthor{author.username}, text, false, FormatRfc3339(now)};
+    return Get(id);
 }
 
 Result<Post> PostService::Get(int64_t id) {
-    Statement& stmt = m_db.Conn().Prepare(
-        "SELECT p.id, u.username, p.text, p.created_at FROM posts p JOIN users u ON u.id = "
-        "p.author_id WHERE p.id = ?");
+    Statement& stmt = m_db.Conn().Prepare(std::string(kPostColumns) + "WHERE p.id = ?");
     stmt.Bind(1, id);
     if (!stmt.Step()) return errors::NotFound("The post");
     Post post = ReadPost(stmt);
@@ -108,21 +150,16 @@ Result<PostPage> PostService::Page(const FeedQuery& query) {
     Connection& conn = m_db.Conn();
     // Keyset pagination on the strictly increasing id: rows inserted while a reader pages
     // get higher ids and never shift what the cursor points at (no duplicates, no gaps).
-    Statement& stmt =
-        query.author.empty()
-            ? conn.Prepare(
-                  "SELECT p.id, u.username, p.text, p.created_at FROM posts p JOIN users u ON "
-                  "u.id = p.author_id WHERE p.id < ? ORDER BY p.id DESC LIMIT ?")
-            : conn.Prepare(
-                  "SELECT p.id, u.username, p.text, p.created_at FROM posts p JOIN users u ON "
-                  "u.id = p.author_id WHERE p.id < ? AND u.username = ? ORDER BY p.id DESC "
-                  "LIMIT ?");
-    stmt.Bind(1, before_id);
-    if (query.author.empty()) {
-        stmt.Bind(2, int64_t(query.limit + 1));
-    } else {
-        stmt.Bind(2, NormalizeUsername(query.author)).Bind(3, int64_t(query.limit + 1));
-    }
+    std::string sql = std::string(kPostColumns) + "WHERE p.id < ?";
+    if (!query.author.empty()) sql += " AND u.username = ?";
+    if (query.group_id != 0) sql += " AND p.group_id = ?";
+    sql += " ORDER BY p.id DESC LIMIT ?";
+    Statement& stmt = conn.Prepare(sql);  // one cached statement per filter combination
+    int index = 1;
+    stmt.Bind(index++, before_id);
+    if (!query.author.empty()) stmt.Bind(index++, NormalizeUsername(query.author));
+    if (query.group_id != 0) stmt.Bind(index++, query.group_id);
+    stmt.Bind(index, int64_t(query.limit + 1));
     PostPage page;
     while (stmt.Step()) page.items.push_back(ReadPost(stmt));
     if (static_cast<int>(page.items.size()) > query.limit) {
@@ -133,7 +170,8 @@ Result<PostPage> PostService::Page(const FeedQuery& query) {
 }
 
 Result<std::shared_ptr<const std::string>> PostService::PageJson(const FeedQuery& query) {
-    std::string key = query.author + '\n' + query.cursor + '\n' + std::to_string(query.limit);
+    std::string key = query.author + '\n' + query.cursor + '\n' + std::to_string(query.limit) +
+                      '\n' + std::to_string(query.group_id);
     uint64_t generation = m_generation.load();
     if (auto hit = m_cache.Find(key, generation)) return hit;
     Result<PostPage> page = Page(query);

@@ -22,8 +22,9 @@ constexpr int kDefaultPageLimit = 20;
 constexpr int kMaxPageLimit = 100;
 
 struct FeedQuery {
-    std::string author;  // username, empty: everyone
-    std::string cursor;  // opaque, from next_cursor
+    std::string author;    // username, empty: everyone
+    int64_t group_id = 0;  // 0: every group
+    std::string cursor;    // opaque, from next_cursor
     int limit = kDefaultPageLimit;
 };
 
@@ -31,7 +32,15 @@ class PostService {
   public:
     PostService(Database& db, Clock& clock);
 
-    Result<Post> Create(const AuthUser& author, const std::string& text);
+    struct NewPost {
+        std::string text;
+        std::string media_id;  // empty: none; must exist
+        int64_t group_id = 0;  // 0: none; must exist
+    };
+    Result<Post> Create(const AuthUser& author, const NewPost& post);
+    Result<Post> Create(const AuthUser& author, const std::string& text) {
+        return Create(author, NewPost{text, {}, 0});
+    }
     Result<Post> Get(int64_t id);
     Result<Post> Update(const AuthUser& user, int64_t id, const std::string& text);
     Result<Unit> Delete(const AuthUser& user, int64_t id);
