@@ -6,15 +6,11 @@ namespace {
 uint32_t Be16(std::string_view b, size_t i) {
     return (uint32_t(uint8_t(b[i])) << 8) | uint8_t(b[i + 1]);
 }
-uint32_t Be32(std::string_view b, size_t i) {
-    return (Be16(b, i) << 16) | Be16(b, i + 2);
-}
+uint32_t Be32(std::string_view b, size_t i) { return (Be16(b, i) << 16) | Be16(b, i + 2); }
 uint32_t Le16(std::string_view b, size_t i) {
     return uint32_t(uint8_t(b[i])) | (uint32_t(uint8_t(b[i + 1])) << 8);
 }
-uint32_t Le32(std::string_view b, size_t i) {
-    return Le16(b, i) | (Le16(b, i + 2) << 16);
-}
+uint32_t Le32(std::string_view b, size_t i) { return Le16(b, i) | (Le16(b, i + 2) << 16); }
 
 Error Corrupt(const char* why) {
     return Error{"corrupt_image", std::string("The image file is damaged: ") + why, 422};
@@ -36,8 +32,8 @@ Result<ImageInfo> ProbeJpeg(std::string_view b) {
         if (marker == 0xD9 || marker == 0xDA) break;  // EOI or scan data before any frame
         uint32_t length = Be16(b, i + 2);
         if (length < 2) return Corrupt("bad JPEG segment length");
-        bool is_sof =
-            marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+        bool is_sof = marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 &&
+                      marker != 0xCC;
         if (is_sof) {
             if (i + 10 > b.size()) return Corrupt("truncated JPEG frame header");
             ImageInfo info{Format::kJpeg, Be16(b, i + 7), Be16(b, i + 5), uint8_t(b[i + 9])};
@@ -83,16 +79,11 @@ Result<ImageInfo> ProbeBmp(std::string_view b) {
 
 const char* MimeType(Format format) {
     switch (format) {
-        case Format::kJpeg:
-            return "image/jpeg";
-        case Format::kPng:
-            return "image/png";
-        case Format::kGif:
-            return "image/gif";
-        case Format::kBmp:
-            return "image/bmp";
-        case Format::kUnknown:
-            break;
+        case Format::kJpeg: return "image/jpeg";
+        case Format::kPng: return "image/png";
+        case Format::kGif: return "image/gif";
+        case Format::kBmp: return "image/bmp";
+        case Format::kUnknown: break;
     }
     return "";
 }
@@ -118,7 +109,8 @@ Result<ImageInfo> ProbeImage(std::string_view b) {
     if (!info) return info;
     const ImageInfo& v = info.value();
     if (v.width == 0 || v.height == 0) return Corrupt("zero width or height");
-    if (v.width > kMaxSide || v.height > kMaxSide || uint64_t(v.width) * v.height > kMaxPixels) {
+    if (v.width > kMaxSide || v.height > kMaxSide ||
+        uint64_t(v.width) * v.height > kMaxPixels) {
         return Error{"image_too_large",
                      "Images can be at most 12 000 px on a side and 50 megapixels; this one is " +
                          std::to_string(v.width) + "x" + std::to_string(v.height),
