@@ -171,9 +171,9 @@ Result<Image> Decode(std::string_view bytes) {
         stbi_image_free(data);
         return Corrupt("the header and the pixel data disagree on the size");
     }
-    Image image{width, height, wanted, {}};
-    image.pixels.assign(data, data + size_t(width) * height * wanted);
-    stbi_image_free(data);
+    // stb allocates with malloc (STBI_MALLOC is left at its default in stb_image_impl.cpp).
+    Image image{width, height, wanted,
+                PixelBuffer::Adopt(data, size_t(width) * height * size_t(wanted))};
     if (wanted == 4 && !HasTransparency(image)) image = WithChannels(image, 3);
     return image;
 }

@@ -1,14 +1,36 @@
 #include "image/image.h"
 
 #include <cassert>
+#include <cstring>
 
 namespace skyloom::image {
+
+PixelBuffer::PixelBuffer(size_t size)
+    : m_data(static_cast<uint8_t*>(std::calloc(size ? size : 1, 1))), m_size(size) {
+    assert(m_data && "PixelBuffer: out of memory");
+}
+
+PixelBuffer PixelBuffer::Adopt(uint8_t* malloced, size_t size) {
+    PixelBuffer buffer;
+    buffer.m_data.reset(malloced);
+    buffer.m_size = size;
+    return buffer;
+}
+
+PixelBuffer& PixelBuffer::operator=(const PixelBuffer& other) {
+    if (this != &other) *this = PixelBuffer(other);
+    return *this;
+}
+
+void PixelBuffer::CopyFrom(const PixelBuffer& other) {
+    if (other.m_size) std::memcpy(m_data.get(), other.m_data.get(), other.m_size);
+}
 
 Image Image::Blank(int width, int height, int channels) {
     assert(width >= 0 && height >= 0 && (channels == 3 || channels == 4) &&
            "Image::Blank: bad dimensions or channel count");
     Image image{width, height, channels, {}};
-    image.pixels.assign(size_t(width) * height * channels, 0);
+    image.pixels = PixelBuffer(size_t(width) * height * channels);
     return image;
 }
 

@@ -39,8 +39,8 @@ Result<ProcessedImage> Process(std::string_view bytes, const ProcessOptions& opt
     const Size upright = swaps ? Size{image.height, image.width} : Size{image.width, image.height};
     const Size target = FitWidth(upright.width, upright.height, options.max_width);
     if (target.width != upright.width) {
-        image = swaps ? Resize(image, target.height, target.width)
-                      : Resize(image, target.width, target.height);
+        image = swaps ? Resize(std::move(image), target.height, target.width)
+                      : Resize(std::move(image), target.width, target.height);
     }
     image = ApplyOrientation(std::move(image), orientation);
     if (options.caption) ApplyCaption(&image, *options.caption);

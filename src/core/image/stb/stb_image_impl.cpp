@@ -1,5 +1,6 @@
 // The one translation unit that compiles stb_image (Debian libstb-dev), limited to the formats
 // uploads accept. The header is a SYSTEM include, so its own warnings stay out of our build.
+// STBI_MALLOC/STBI_FREE stay malloc/free: decode.cpp adopts stb's buffer into a PixelBuffer.
 // No stdio: the pipeline decodes from memory only, in the browser as on the server.
 #define STB_IMAGE_IMPLEMENTATION
 #define STBI_NO_STDIO
