@@ -192,5 +192,21 @@ TEST(ImageDecode, OversizedHuffmanTableIsRejected) {
     EXPECT_NE(image.error().message.find("Huffman"), std::string::npos) << image.error().message;
 }
 
+// Regression (found by decode_fuzzer): a scan using a Huffman table no DHT defined made
+// stb_image 2.27 index its tables with garbage. Refused before stb sees it.
+TEST(ImageDecode, ScanWithUndefinedHuffmanTableIsRejected) {
+    std::string error;
+    std::string path = Fixture("baseline.jpg", &error);
+    ASSERT_FALSE(path.empty()) << error;
+    std::string bytes = ReadFile(path);
+    size_t sos = bytes.find("\xFF\xDA");
+    ASSERT_NE(sos, std::string::npos);
+    bytes[sos + 6] = '\x03';  // first component: DC table 0, AC table 3 (never defined)
+    Result<Image> image = Decode(bytes);
+    ASSERT_FALSE(image.ok());
+    EXPECT_EQ(image.error().code, "corrupt_image");
+    EXPECT_NE(image.error().message.find("Huffman"), std::string::npos) << image.error().message;
+}
+
 }  // namespace
 }  // namespace skyloom::image

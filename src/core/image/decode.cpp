@@ -25,7 +25,8 @@ uint32_t Le32(std::string_view b, size_t i) {
 // stb_image 2.27 trusts the 16 code counts and writes past its 257-entry tables when they sum
 // to more than 256, and mis-indexes when the counts break Kraft's inequality (nothings/stb
 // issues 1289 and 1291, fixed upstream in PR 1297 / v2.28). Found by tests/fuzz in seconds.
-bool HuffmanTablesAreSane(std::string_view payload) {
+// `defined[class][id]` records each table seen (class 0 = DC, 1 = AC).
+bool HuffmanTablesAreSane(std::string_view payload, bool defined[2][4]) {
     size_t p = 0;
     while (p < payload.size()) {
         if (p + 17 > payload.size()) return false;
@@ -40,15 +41,40 @@ bool HuffmanTablesAreSane(std::string_view payload) {
             codes <<= 1;
         }
         if (total > 256) return false;
+        defined[table >> 4][table & 15] = true;
         p += 17 + total;
     }
     return p == payload.size();
+}
+
+// stb_image 2.27 decodes a scan with a Huffman table that was never defined (all zeros) and
+// then indexes its symbol arrays with garbage (nothings/stb issue 1289; found by decode_fuzzer).
+// Which tables a scan uses (ITU T.81 G.1.2): baseline DC and AC; progressive DC-first scans
+// (Ss = 0, Ah = 0) DC only, DC refinement none, AC scans (Ss > 0) AC only.
+bool ScanTablesAreDefined(std::string_view sos, bool progressive, const bool defined[2][4]) {
+    if (sos.empty()) return false;
+    const size_t components = uint8_t(sos[0]);
+    if (sos.size() < 1 + 2 * components + 3) return false;
+    const uint8_t ss = uint8_t(sos[1 + 2 * components]);
+    const uint8_t ah = uint8_t(sos[3 + 2 * components]) >> 4;
+    const bool uses_dc = !progressive || (ss == 0 && ah == 0);
+    const bool uses_ac = !progressive || ss > 0;
+    for (size_t n = 0; n < components; ++n) {
+        const uint8_t tables = uint8_t(sos[2 + 2 * n]);
+        const int dc = tables >> 4, ac = tables & 15;
+        if ((uses_dc && (dc > 3 || !defined[0][dc])) || (uses_ac && (ac > 3 || !defined[1][ac]))) {
+            return false;
+        }
+    }
+    return true;
 }
 
 // Walks every JPEG segment and scan up to EOI. stb_image pads a truncated entropy stream with
 // zeros instead of failing, so a cut-off upload would decode into a grey smear; the walk also
 // vets Huffman tables before stb sees them. Returns nullptr when sound, else the reason.
 const char* JpegStructureError(std::string_view b) {
+    bool defined[2][4] = {};
+    bool progressive = false;
     size_t i = 2;
     while (true) {
         if (i + 2 > b.size()) return "the JPEG is truncated";
@@ -67,8 +93,15 @@ const char* JpegStructureError(std::string_view b) {
         const size_t length = (size_t(uint8_t(b[i + 2])) << 8) | uint8_t(b[i + 3]);
         if (length < 2) return "bad JPEG segment length";
         if (i + 2 + length > b.size()) return "the JPEG is truncated";
-        if (marker == 0xC4 && !HuffmanTablesAreSane(b.substr(i + 4, length - 2))) {
+        const std::string_view payload = b.substr(i + 4, length - 2);
+        if (marker == 0xC2 || marker == 0xC6 || marker == 0xCA || marker == 0xCE) {
+            progressive = true;
+        }
+        if (marker == 0xC4 && !HuffmanTablesAreSane(payload, defined)) {
             return "bad JPEG Huffman table";
+        }
+        if (marker == 0xDA && !ScanTablesAreDefined(payload, progressive, defined)) {
+            return "a JPEG scan uses an undefined Huffman table";
         }
         i += 2 + length;
         if (marker != 0xDA) continue;
