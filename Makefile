@@ -42,6 +42,11 @@ test: build
 bench: build
 	scripts/bench
 
+# Long libFuzzer run of the image decode path (clang + ASan/UBSan); `make test` runs 20 s of it.
+FUZZ_TIME ?= 600
+fuzz: setup
+	tests/fuzz/run-decode-fuzzer --time $(FUZZ_TIME)
+
 format:
 	find src tests -name '*.cpp' -o -name '*.h' | xargs clang-format -i
 

@@ -1,0 +1,164 @@
+#include "image/resize.h"
+
+#include <algorithm>
+#include <array>
+#include <cassert>
+#include <cmath>
+#include <vector>
+
+#include <stb/stb_image_resize.h>
+
+namespace skyloom::image {
+namespace {
+
+// The filter's remaining reduction after the box pre-shrink stays >= this factor, so the
+// box's coarser response never dominates (libvips' thumbnail splits "shrink" and "reduce" the
+// same way).
+constexpr double kMinFilterReduction = 1.5;
+constexpr int kLinear16Max =
+    65535;  // the pre-shrunk image is 16-bit linear (half a float's memory)
+
+const std::array<float, 256>& SrgbToLinear() {
+    static const std::array<float, 256> table = [] {
+        std::array<float, 256> t{};
+        for (int i = 0; i < 256; ++i) {
+            float x = float(i) / 255.f;
+            t[size_t(i)] = x <= 0.04045f ? x / 12.92f : std::pow((x + 0.055f) / 1.055f, 2.4f);
+        }
+        return t;
+    }();
+    return table;
+}
+
+// 16-bit linear -> sRGB byte, one entry per value.
+const std::vector<uint8_t>& Linear16ToSrgbTable() {
+    static const std::vector<uint8_t> table = [] {
+        std::vector<uint8_t> t(kLinear16Max + 1);
+        for (int i = 0; i <= kLinear16Max; ++i) {
+            float x = float(i) / kLinear16Max;
+            float s = x <= 0.0031308f ? x * 12.92f : 1.055f * std::pow(x, 1 / 2.4f) - 0.055f;
+            t[size_t(i)] = uint8_t(std::lround(std::clamp(s, 0.f, 1.f) * 255));
+        }
+        return t;
+    }();
+    return table;
+}
+
+// Averages k x k blocks in linear light (alpha-premultiplied) into 16-bit linear values: a
+// cheap, exact-area first step for large reductions, so the expensive filter sees ~k^2 fewer
+// pixels. Up to k-1 edge rows/columns that do not fill a block are dropped (< 0.1% of a photo).
+std::vector<uint16_t> BoxShrinkLinear(const Image& image, int k, int* out_w, int* out_h) {
+    const int w = image.width / k, h = image.height / k, c = image.channels;
+    const auto& lut = SrgbToLinear();
+    std::vector<uint16_t> out(size_t(w) * h * c);
+    std::vector<float> row(size_t(w) * c);
+    const float inv_area = 1.f / float(k * k);
+    for (int y = 0; y < h; ++y) {
+        std::fill(row.begin(), row.end(), 0.f);
+        for (int sy = y * k; sy < (y + 1) * k; ++sy) {
+            const uint8_t* src = image.Pixel(0, sy);
+            float* acc = row.data();
+            if (c == 3) {  // the common case (photos), kept free of alpha work
+                for (int x = 0; x < w; ++x, acc += 3) {
+                    float r = 0, g = 0, b = 0;
+                    for (int sx = 0; sx < k; ++sx, src += 3) {
+                        r += lut[src[0]], g += lut[src[1]], b += lut[src[2]];
+                    }
+                    acc[0] += r, acc[1] += g, acc[2] += b;
+                }
+                continue;
+            }
+            for (int x = 0; x < w; ++x, acc += 4) {
+                for (int sx = 0; sx < k; ++sx, src += 4) {
+                    const float a = float(src[3]) * (1.f / 255.f);
+                    acc[0] += lut[src[0]] * a, acc[1] += lut[src[1]] * a;
+                    acc[2] += lut[src[2]] * a, acc[3] += a;
+                }
+            }
+        }
+        uint16_t* dst = &out[size_t(y) * w * c];
+        const float scale = inv_area * kLinear16Max;
+        for (size_t i = 0; i < row.size(); ++i) {
+            dst[i] = uint16_t(std::min(row[i] * scale + 0.5f, float(kLinear16Max)));
+        }
+    }
+    *out_w = w;
+    *out_h = h;
+    return out;
+}
+
+// Large reductions: box pre-shrink, then the filter on 16-bit linear, premultiplied values.
+// `owned`, when given, is the source itself and is freed once shrunk (lower peak memory).
+Image ShrinkThenFilter(const Image& image, Image* owned, int k, int width, int height) {
+    int sw = 0, sh = 0;
+    const int c = image.channels;
+    const std::vector<uint16_t> shrunk = BoxShrinkLinear(image, k, &sw, &sh);
+    if (owned) *owned = Image{};  // `image` is dangling from here on
+    std::vector<uint16_t> filtered(size_t(width) * height * c);
+    int ok = stbir_resize_uint16_generic(
+        shrunk.data(), sw, sh, sw * c * int(sizeof(uint16_t)), filtered.data(), width, height,
+        width * c * int(sizeof(uint16_t)), c, c == 4 ? 3 : STBIR_ALPHA_CHANNEL_NONE,
+        STBIR_FLAG_ALPHA_PREMULTIPLIED, STBIR_EDGE_CLAMP, STBIR_FILTER_CATMULLROM,
+        STBIR_COLORSPACE_LINEAR, nullptr);
+    assert(ok && "stbir_resize_float failed (out of memory?)");
+    (void)ok;
+    Image out = Image::Blank(width, height, c);
+    const uint8_t* to_srgb = Linear16ToSrgbTable().data();
+    const size_t count = size_t(width) * height;
+    if (c == 3) {
+        for (size_t i = 0; i < count * 3; ++i) out.pixels[i] = to_srgb[filtered[i]];
+        return out;
+    }
+    for (size_t i = 0; i < count; ++i) {
+        const uint16_t* p = &filtered[i * 4];
+        uint8_t* q = &out.pixels[i * 4];
+        const float unpremultiply = p[3] ? float(kLinear16Max) / p[3] : 0.f;
+        for (int ch = 0; ch < 3; ++ch) {
+            q[ch] = to_srgb[int(std::min(p[ch] * unpremultiply + 0.5f, float(kLinear16Max)))];
+        }
+        q[3] = uint8_t((p[3] * 255 + kLinear16Max / 2) / kLinear16Max);
+    }
+    return out;
+}
+
+Image ResizeImpl(const Image& image, Image* owned, int width, int height) {
+    assert(width >= 1 && height >= 1 && !image.Empty() && "Resize: empty source or target");
+    const double reduction = std::min(double(image.width) / width, double(image.height) / height);
+    const int k = int(reduction / kMinFilterReduction);
+    if (k >= 2) return ShrinkThenFilter(image, owned, k, width, height);
+    Image out = Image::Blank(width, height, image.channels);
+    // Catmull-Rom: 43.7 dB against ImageMagick's linear-light Lanczos where stb's default
+    // Mitchell gives 38.7 dB (ImageResize.QualityMatchesImageMagickLanczosInLinearLight).
+    const int alpha = image.channels == 4 ? 3 : STBIR_ALPHA_CHANNEL_NONE;
+    int ok = stbir_resize_uint8_generic(
+        image.pixels.data(), image.width, image.height, int(image.Stride()), out.pixels.data(),
+        width, height, int(out.Stride()), image.channels, alpha, 0, STBIR_EDGE_CLAMP,
+        STBIR_FILTER_CATMULLROM, STBIR_COLORSPACE_SRGB, nullptr);
+    assert(ok && "stbir_resize failed (out of memory?)");
+    (void)ok;
+    return out;
+}
+
+}  // namespace
+
+Image Resize(const Image& image, int width, int height) {
+    return ResizeImpl(image, nullptr, width, height);
+}
+
+Image Resize(Image&& image, int width, int height) {
+    return ResizeImpl(image, &image, width, height);
+}
+
+Size FitWidth(int width, int height, int max_width) {
+    if (width <= max_width) return {width, height};
+    int h = int(std::lround(double(height) * max_width / width));
+    return {max_width, h < 1 ? 1 : h};
+}
+
+Image ResizeToWidth(const Image& image, int max_width) {
+    Size size = FitWidth(image.width, image.height, max_width);
+    if (size.width == image.width) return image;
+    return Resize(image, size.width, size.height);
+}
+
+}  // namespace skyloom::image

@@ -1,0 +1,3 @@
+// The one translation unit that compiles stb_truetype (Debian libstb-dev).
+#define STB_TRUETYPE_IMPLEMENTATION
+#include <stb/stb_truetype.h>
