@@ -6,6 +6,7 @@
 
 #include "api/requests.h"
 #include "client_helpers.h"
+#include "image/probe.h"
 #include "test_images.h"
 
 namespace skyloom::testing {
@@ -79,6 +80,31 @@ TEST_F(Media, UploadIsContentAddressedAndDeduplicated) {
     Fetched got = Fetch(*server, first.value().url);
     ASSERT_EQ(got.status, 200);
     EXPECT_EQ(got.body, png) << "bytes come back unchanged";
+}
+
+TEST_F(Media, ServerMakesAThumbnailAndAPlaceholder) {
+    auto big = Await<skyloom::Media>(
+        [&](auto cb) { ada->UploadMedia(MakePng(640, 480, 3), "image/png", cb); });
+    ASSERT_TRUE(big.ok()) << big.error().message;
+    EXPECT_GE(big.value().placeholder.size(), 20u) << "BlurHash";
+    ASSERT_NE(big.value().thumb_url, big.value().url);
+    Fetched thumb = Fetch(*server, big.value().thumb_url);
+    ASSERT_EQ(thumb.status, 200);
+    auto info = image::ProbeImage(thumb.body);
+    ASSERT_TRUE(info.ok());
+    EXPECT_EQ(info.value().width, 320u);
+    EXPECT_EQ(info.value().height, 240u);
+
+    auto small = Await<skyloom::Media>(
+        [&](auto cb) { ada->UploadMedia(MakePng(100, 50), "image/png", cb); });
+    ASSERT_TRUE(small.ok());
+    EXPECT_EQ(small.value().thumb_url, small.value().url) << "never upscaled";
+
+    api::NewPost post{"with thumb", big.value().id, ""};
+    auto created = Await<Post>([&](auto cb) { ada->CreatePost(post, cb); });
+    ASSERT_TRUE(created.ok());
+    EXPECT_EQ(created.value().media->thumb_url, big.value().thumb_url);
+    EXPECT_EQ(created.value().media->placeholder, big.value().placeholder);
 }
 
 TEST_F(Media, ServesWithCachingHeadersConditionalAndRanges) {

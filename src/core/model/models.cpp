@@ -51,7 +51,8 @@ Json ToJson(const Post& post) {
                       {"url", post.media->url},
                       {"width", post.media->width},
                       {"height", post.media->height},
-                      {"placeholder", post.media->placeholder}};
+                      {"placeholder", post.media->placeholder},
+                      {"thumb_url", post.media->thumb_url}};
     }
     if (post.group) j["group"] = {{"id", post.group->id}, {"name", post.group->name}};
     return j;
@@ -74,7 +75,8 @@ Json ToJson(const Media& media) {
                 {"width", media.width},
                 {"height", media.height},
                 {"byte_size", media.byte_size},
-                {"placeholder", media.placeholder}};
+                {"placeholder", media.placeholder},
+                {"thumb_url", media.thumb_url}};
 }
 
 Json ToJson(const PostPage& page) {
@@ -134,6 +136,7 @@ Result<Post> ParsePost(const Json& j) {
         ref.width = static_cast<int>(width);
         ref.height = static_cast<int>(height);
         ReadString(*media, "placeholder", ref.placeholder);
+        ReadString(*media, "thumb_url", ref.thumb_url);
         post.media = std::move(ref);
     }
     auto group = j.find("group");
@@ -182,6 +185,7 @@ Result<Media> ParseMedia(const Json& j) {
     ReadString(j, "mime", media.mime);
     ReadInt(j, "byte_size", media.byte_size);
     ReadString(j, "placeholder", media.placeholder);
+    ReadString(j, "thumb_url", media.thumb_url);
     return media;
 }
 

@@ -33,6 +33,7 @@ struct MediaRef {
     int width = 0;
     int height = 0;
     std::string placeholder;  // BlurHash, may be empty
+    std::string thumb_url;    // at most 320 px wide; equals url for small images
 };
 
 struct GroupRef {
@@ -67,6 +68,7 @@ struct Media {
     int height = 0;
     int64_t byte_size = 0;
     std::string placeholder;
+    std::string thumb_url;
 };
 
 struct PostPage {

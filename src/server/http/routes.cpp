@@ -332,9 +332,13 @@ void AddMediaRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx
                    if (!caller) return SendError(req, caller.error());
                    std::string type =
                        req->header().get_field_or(restinio::http_field::content_type, "");
-                   auto media = ctx->media.Upload(caller.value(), req->body(), type);
-                   return SendResult(req, 201, media, [](const Media& m) {
-                       return Json{{"media", ToJson(m)}};
+                   // Decoding for the thumbnail and placeholder takes milliseconds to a second:
+                   // keep it off the I/O threads.
+                   return Offload(*ctx, req, [ctx, req, type, user = caller.value()] {
+                       auto media = ctx->media.Upload(user, req->body(), type);
+                       SendResult(req, 201, media, [](const Media& m) {
+                           return Json{{"media", ToJson(m)}};
+                       });
                    });
                });
     routes.Add(restinio::http_method_get(), "/api/v1/media/:id",

@@ -2,7 +2,12 @@
 
 #include <vector>
 
+#include "image/decode.h"
+#include "image/encode.h"
+#include "image/pipeline.h"
+#include "image/placeholder.h"
 #include "image/probe.h"
+#include "image/resize.h"
 #include "services/errors.h"
 
 namespace skyloom::server {
@@ -42,13 +47,41 @@ Result<Media> MediaService::Upload(const AuthUser& owner, std::string_view bytes
         return Error{"content_type_mismatch",
                      "The bytes are " + actual + " but the request said " + declared, 415};
     }
+    // Decode everything, not just the header: a file that is damaged past its header is refused
+    // here instead of failing in every reader's browser. The decoded pixels give the feed its
+    // placeholder and thumbnail.
+    Result<image::Image> pixels = image::Decode(bytes);
+    if (!pixels) return pixels.error();
+    std::string placeholder = image::EncodeBlurHash(pixels.value());
+    std::string thumb_id;
+    if (pixels.value().width > image::kThumbnailWidth) {
+        image::EncodedImage thumb = image::EncodeAuto(
+            image::ResizeToWidth(pixels.value(), image::kThumbnailWidth), image::kJpegQuality);
+        Result<std::string> stored_thumb = m_store.Put(thumb.bytes);
+        if (!stored_thumb) return stored_thumb.error();
+        thumb_id = stored_thumb.value();
+        image::Size size =
+            image::FitWidth(pixels.value().width, pixels.value().height, image::kThumbnailWidth);
+        m_db.Conn()
+            .Prepare(
+                "INSERT OR IGNORE INTO media(id, owner_id, mime, width, height, byte_size, "
+                "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            .Bind(1, thumb_id)
+            .Bind(2, owner.id)
+            .Bind(3, thumb.mime)
+            .Bind(4, int64_t(size.width))
+            .Bind(5, int64_t(size.height))
+            .Bind(6, int64_t(thumb.bytes.size()))
+            .Bind(7, m_clock.NowMs())
+            .Exec();
+    }
     Result<std::string> id = m_store.Put(bytes);
     if (!id) return id.error();
     Connection& conn = m_db.Conn();
     // INSERT OR IGNORE: the same bytes uploaded twice (by anyone) are one media row.
     conn.Prepare(
             "INSERT OR IGNORE INTO media(id, owner_id, mime, width, height, byte_size, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)")
+            "created_at, placeholder, thumb_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .Bind(1, id.value())
         .Bind(2, owner.id)
         .Bind(3, actual)
@@ -56,19 +89,23 @@ Result<Media> MediaService::Upload(const AuthUser& owner, std::string_view bytes
         .Bind(5, int64_t(info.value().height))
         .Bind(6, int64_t(bytes.size()))
         .Bind(7, m_clock.NowMs())
+        .Bind(8, placeholder)
+        .Bind(9, thumb_id.empty() ? id.value() : thumb_id)
         .Exec();
     // A re-upload restarts the grace period so a fresh draft is not collected under it.
     conn.Prepare("UPDATE media SET created_at = ? WHERE id = ?")
         .Bind(1, m_clock.NowMs())
         .Bind(2, id.value())
         .Exec();
+    std::string url_base = "/api/v1/media/";
     return Media{id.value(),
-                 "/api/v1/media/" + id.value(),
+                 url_base + id.value(),
                  actual,
                  static_cast<int>(info.value().width),
                  static_cast<int>(info.value().height),
                  static_cast<int64_t>(bytes.size()),
-                 ""};
+                 placeholder,
+                 url_base + (thumb_id.empty() ? id.value() : thumb_id)};
 }
 
 Result<MediaService::Stored> MediaService::Find(const std::string& id) {
@@ -87,7 +124,9 @@ int MediaService::CollectGarbage() {
     std::vector<std::string> doomed;
     Statement& select = conn.Prepare(
         "SELECT id FROM media WHERE created_at < ? AND NOT EXISTS "
-        "(SELECT 1 FROM posts WHERE posts.media_id = media.id)");
+        "(SELECT 1 FROM posts WHERE posts.media_id = media.id) AND NOT EXISTS "
+        "(SELECT 1 FROM media AS parent JOIN posts ON posts.media_id = parent.id "
+        " WHERE parent.thumb_id = media.id)");
     select.Bind(1, m_clock.NowMs() - kMediaGraceMs);
     while (select.Step()) doomed.push_back(select.Text(0));
     int removed = 0;
@@ -95,7 +134,9 @@ int MediaService::CollectGarbage() {
         // Re-check inside the delete: a post may have claimed the image meanwhile.
         Statement& del = conn.Prepare(
             "DELETE FROM media WHERE id = ? AND NOT EXISTS "
-            "(SELECT 1 FROM posts WHERE posts.media_id = media.id)");
+            "(SELECT 1 FROM posts WHERE posts.media_id = media.id) AND NOT EXISTS "
+            "(SELECT 1 FROM media AS parent JOIN posts ON posts.media_id = parent.id "
+            " WHERE parent.thumb_id = media.id)");
         del.Bind(1, id);
         (void)del.Exec();
         if (conn.Changes() > 0) {

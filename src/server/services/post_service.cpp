@@ -12,7 +12,7 @@ constexpr const char* kCursorPrefix = "p";
 // Every post query selects these columns in this order (see ReadPost).
 constexpr const char* kPostColumns =
     "SELECT p.id, u.username, p.text, p.created_at, m.id, m.width, m.height, m.placeholder, "
-    "g.id, g.name FROM posts p JOIN users u ON u.id = p.author_id "
+    "g.id, g.name, m.thumb_id FROM posts p JOIN users u ON u.id = p.author_id "
     "LEFT JOIN media m ON m.id = p.media_id LEFT JOIN groups g ON g.id = p.group_id ";
 
 Post ReadPost(const Statement& stmt) {
@@ -25,8 +25,13 @@ Post ReadPost(const Statement& stmt) {
               std::nullopt};
     if (!stmt.IsNull(4)) {
         std::string id = stmt.Text(4);
-        post.media = MediaRef{id, "/api/v1/media/" + id, static_cast<int>(stmt.Int(5)),
-                              static_cast<int>(stmt.Int(6)), stmt.Text(7)};
+        std::string thumb = stmt.IsNull(10) ? id : stmt.Text(10);
+        post.media = MediaRef{id,
+                              "/api/v1/media/" + id,
+                              static_cast<int>(stmt.Int(5)),
+                              static_cast<int>(stmt.Int(6)),
+                              stmt.Text(7),
+                              "/api/v1/media/" + thumb};
     }
     if (!stmt.IsNull(8)) post.group = GroupRef{std::to_string(stmt.Int(8)), stmt.Text(9)};
     return post;
