@@ -127,6 +127,13 @@ bool ParseId(const std::string& text, int64_t& id) {
     return id > 0;
 }
 
+// The numeric id in the path, or a 404 naming `what`: ids that are not numbers never exist.
+Result<int64_t> PathId(const RouteParams& params, const char* what) {
+    int64_t id = 0;
+    if (!ParseId(std::string(params["id"]), id)) return errors::NotFound(what);
+    return id;
+}
+
 Result<AuthUser> Authenticate(RouteContext& ctx, const RequestHandle& request) {
     return ctx.auth.Authenticate(
         request->header().get_field_or(restinio::http_field::authorization, ""));
@@ -291,33 +298,30 @@ void AddPostRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx)
                });
     routes.Add(restinio::http_method_get(), "/api/v1/posts/:id",
                [ctx](const RequestHandle& req, RouteParams params) {
-                   int64_t id = 0;
-                   if (!ParseId(std::string(params["id"]), id))
-                       return SendError(req, errors::NotFound("The post"));
-                   return SendResult(req, 200, ctx->posts.Get(id), PostJson);
+                   auto id = PathId(params, "The post");
+                   if (!id) return SendError(req, id.error());
+                   return SendResult(req, 200, ctx->posts.Get(id.value()), PostJson);
                });
     routes.Add(restinio::http_method_patch(), "/api/v1/posts/:id",
                [ctx](const RequestHandle& req, RouteParams params) {
                    auto caller = Authenticate(*ctx, req);
                    if (!caller) return SendError(req, caller.error());
-                   int64_t id = 0;
-                   if (!ParseId(std::string(params["id"]), id))
-                       return SendError(req, errors::NotFound("The post"));
+                   auto id = PathId(params, "The post");
+                   if (!id) return SendError(req, id.error());
                    auto fields = ReadFields(req->body(), {{"text"}});
                    if (!fields) return SendError(req, fields.error());
                    return SendResult(
                        req, 200,
-                       ctx->posts.Update(caller.value(), id, fields.value().String("text")),
+                       ctx->posts.Update(caller.value(), id.value(), fields.value().String("text")),
                        PostJson);
                });
     routes.Add(restinio::http_method_delete(), "/api/v1/posts/:id",
                [ctx](const RequestHandle& req, RouteParams params) {
                    auto caller = Authenticate(*ctx, req);
                    if (!caller) return SendError(req, caller.error());
-                   int64_t id = 0;
-                   if (!ParseId(std::string(params["id"]), id))
-                       return SendError(req, errors::NotFound("The post"));
-                   auto deleted = ctx->posts.Delete(caller.value(), id);
+                   auto id = PathId(params, "The post");
+                   if (!id) return SendError(req, id.error());
+                   auto deleted = ctx->posts.Delete(caller.value(), id.value());
                    if (!deleted) return SendError(req, deleted.error());
                    return SendEmpty(req, 204);
                });
@@ -377,19 +381,17 @@ void AddGroupRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx
                });
     routes.Add(restinio::http_method_get(), "/api/v1/groups/:id",
                [ctx, group_json](const RequestHandle& req, RouteParams params) {
-                   int64_t id = 0;
-                   if (!ParseId(std::string(params["id"]), id))
-                       return SendError(req, errors::NotFound("The group"));
-                   return SendResult(req, 200, ctx->groups.Get(id), group_json);
+                   auto id = PathId(params, "The group");
+                   if (!id) return SendError(req, id.error());
+                   return SendResult(req, 200, ctx->groups.Get(id.value()), group_json);
                });
     routes.Add(restinio::http_method_delete(), "/api/v1/groups/:id",
                [ctx](const RequestHandle& req, RouteParams params) {
                    auto caller = Authenticate(*ctx, req);
                    if (!caller) return SendError(req, caller.error());
-                   int64_t id = 0;
-                   if (!ParseId(std::string(params["id"]), id))
-                       return SendError(req, errors::NotFound("The group"));
-                   auto deleted = ctx->groups.Delete(caller.value(), id);
+                   auto id = PathId(params, "The group");
+                   if (!id) return SendError(req, id.error());
+                   auto deleted = ctx->groups.Delete(caller.value(), id.value());
                    if (!deleted) return SendError(req, deleted.error());
                    return SendEmpty(req, 204);
                });
