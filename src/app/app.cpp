@@ -123,6 +123,7 @@ void App::RebuildFontsIfNeeded() {
 
 void App::Tick() {
     if (!platform::BeginTick()) return;
+    const double tick_start_ms = platform::NowMs();
     platform::DrainMainLoopQueue();
     SDL_Event event;
     while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
@@ -151,7 +152,8 @@ void App::Tick() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    platform::NotifyFrameRendered(m_state.location.screen == ui::Screen::kLogin);
+    platform::NotifyFrameRendered(m_state.location.screen == ui::Screen::kLogin,
+                                  platform::NowMs() - tick_start_ms);
     if (had_input) platform::RequestFrames();
 }
 

@@ -77,7 +77,8 @@ void ShowFatalError(const std::string& message);
 
 // ---- bridge_web.cpp: window.skyloom --------------------------------------------------------
 void InstallBridge(std::function<std::string()> state_json);
-// Per rendered frame: counts frames and records when the sign-in form first appeared.
-void NotifyFrameRendered(bool sign_in_form_visible);
+// Per rendered frame: counts frames, records when the sign-in form first appeared, and keeps
+// the CPU time of the last frames (skyloom.frameMs, for the scrolling budget in bench-app).
+void NotifyFrameRendered(bool sign_in_form_visible, double frame_cpu_ms);
 
 }  // namespace skyloom::platform

@@ -299,7 +299,10 @@ void DrawDeleteDialog(FeedScreen& s, const ui::FontSet& fonts, FeedAction& actio
         }
         ImGui::Dummy(ImVec2(0, 8));
         const float bw = (ImGui::GetContentRegionAvail().x - 10) * 0.5f;
-        if (ui::SecondaryButton("Cancel", bw, !s.delete_request.in_progress()))
+        ImGui::PushFont(fonts.strong);
+        const float bh = ui::PrimaryButtonHeight();
+        ImGui::PopFont();
+        if (ui::SecondaryButton("Cancel", bw, !s.delete_request.in_progress(), bh))
             action.kind = FeedActionKind::CancelDelete;
         ImGui::SameLine(0, 10);
         ImGui::PushFont(fonts.strong);

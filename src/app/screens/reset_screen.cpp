@@ -52,7 +52,10 @@ ResetAction DrawResetScreen(ResetScreen& s, const ui::FontSet& fonts) {
     submit |= ui::TextField("password", "New password", &s.password, password_options);
     if (ImGui::IsItemEdited()) s.password_error.clear();
     ImGui::PushFont(fonts.small);
-    ui::Checklist(CheckPassword(s.password, ""), !s.password.empty());
+    std::vector<RuleStatus> rules = CheckPassword(s.password, "");
+    std::erase_if(rules,
+                  [](const RuleStatus& r) { return r.id == "not_username"; });  // unknown here
+    ui::Checklist(rules, !s.password.empty());
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap * 0.5f));
 

@@ -86,7 +86,7 @@ bool TextField(const char* id, const char* caption, std::string* value,
 
 bool PrimaryButton(const char* label, float width, bool busy, bool enabled) {
     if (width <= 0.0f) width = ContentWidth();
-    const float height = ImGui::GetFrameHeight() + 2.0f;
+    const float height = PrimaryButtonHeight();
     ImGui::BeginDisabled(busy || !enabled);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kOnAccent);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
@@ -105,13 +105,17 @@ bool PrimaryButton(const char* label, float width, bool busy, bool enabled) {
     return pressed && !busy && enabled;
 }
 
-bool SecondaryButton(const char* label, float width, bool enabled) {
+float PrimaryButtonHeight() {
+    return ImGui::GetFrameHeight() + 2.0f;
+}
+
+bool SecondaryButton(const char* label, float width, bool enabled, float height) {
     ImGui::BeginDisabled(!enabled);
     ImGui::PushStyleColor(ImGuiCol_Button, color::kSurface);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kInputHover);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, color::kBorder);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 7));
-    const bool pressed = ImGui::Button(label, ImVec2(width, 0));
+    const bool pressed = ImGui::Button(label, ImVec2(width, height));
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(3);
     ImGui::EndDisabled();

@@ -26,7 +26,11 @@ bool TextField(const char* id, const char* caption, std::string* value,
 // The main call to action: full `width` (<= 0: available), spinner + disabled while busy.
 bool PrimaryButton(const char* label, float width, bool busy, bool enabled = true);
 // Quiet bordered button for secondary actions (sign out, cancel).
-bool SecondaryButton(const char* label, float width = 0.0f, bool enabled = true);
+// `height` <= 0: the compact default (top bar); dialogs pass PrimaryButton's height.
+bool SecondaryButton(const char* label, float width = 0.0f, bool enabled = true,
+                     float height = 0.0f);
+// Height of PrimaryButton/DangerButton in the current font.
+[[nodiscard]] float PrimaryButtonHeight();
 // Accent-coloured text that underlines on hover.
 bool Link(const char* label);
 // Red call to action for destructive steps (delete), same shape as PrimaryButton.

@@ -46,8 +46,17 @@ async function findItem(page, label, kind) {
     (i) => i.label === label && (!kind || i.kind === kind) && i.enabled), `item "${label}"${kind ? " (" + kind + ")" : ""}`);
 }
 
+// Clicks an item once its position is stable across two reads (a card can settle its
+// centring a frame after it first appears).
 async function click(page, label, kind) {
-  const item = await findItem(page, label, kind);
+  let item = await findItem(page, label, kind);
+  for (let i = 0; i < 20; i++) {
+    await page.waitForTimeout(30);
+    const again = await findItem(page, label, kind);
+    const same = again.x === item.x && again.y === item.y;
+    item = again;
+    if (same) break;
+  }
   await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
   return item;
 }
