@@ -11,15 +11,6 @@
 
 namespace skyloom::app {
 
-std::string ExtractCode(const std::string& text) {
-    std::string digits;
-    for (char c : text) {
-        if (c >= '0' && c <= '9') digits += c;
-        if (digits.size() == static_cast<size_t>(kCodeDigits)) break;
-    }
-    return digits;
-}
-
 VerifyAction DrawVerifyScreen(VerifyScreen& s, const ui::FontSet& fonts, double now_ms) {
     VerifyAction action = VerifyAction::None;
     const FormLayout layout = BeginFormPage(s.card_height);
