@@ -12,9 +12,14 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/platform.h"
+#include "screens/feed_screen.h"
+#include "screens/forgot_screen.h"
+#include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
+#include "screens/sign_up_screen.h"
 #include "screens/toast_layer.h"
 #include "screens/top_bar.h"
+#include "screens/verify_screen.h"
 #include "ui/theme.h"
 
 namespace skyloom::app {
@@ -42,6 +47,7 @@ bool App::Init() {
     ImGui_ImplOpenGL3_Init(kGlslVersion);
 
     platform::InstallClipboard();
+    platform::OnPaste([this](const std::string& text) { m_controller->OnPaste(text); });
     platform::InstallWakeOnEvents();
     platform::OnPixelRatioChange([] { platform::RequestFrames(); });
 
@@ -117,6 +123,7 @@ void App::RebuildFontsIfNeeded() {
 
 void App::Tick() {
     if (!platform::BeginTick()) return;
+    const double tick_start_ms = platform::NowMs();
     platform::DrainMainLoopQueue();
     SDL_Event event;
     while (SDL_PollEvent(&event)) ImGui_ImplSDL2_ProcessEvent(&event);
@@ -145,7 +152,8 @@ void App::Tick() {
     glClearColor(bg.x, bg.y, bg.z, 1.0f);
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
-    platform::NotifyFrameRendered(m_state.location.screen == ui::Screen::kLogin);
+    platform::NotifyFrameRendered(m_state.location.screen == ui::Screen::kLogin,
+                                  platform::NowMs() - tick_start_ms);
     if (had_input) platform::RequestFrames();
 }
 
@@ -161,31 +169,45 @@ void App::DrawScreens() {
     const bool busy = m_state.requests_in_flight > 0;
     m_controller->Handle(DrawTopBar(fonts, m_state.user, busy));
 
-    // Scrolls by wheel/touch; no scrollbar, whose show/hide decision lags a frame behind layout.
-    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None,
-                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar);
-    switch (m_state.location.screen) {
+    const ui::Screen screen = m_state.location.screen;
+    const bool signed_in_screen =
+        screen == ui::Screen::kFeed || screen == ui::Screen::kMe || screen == ui::Screen::kPost;
+    // No scrollbar (its show/hide decision lags a frame behind layout). Form screens scroll by
+    // ImGui's wheel handling; the feed scrolls itself (smoothed wheel, touch fling).
+    ImGuiWindowFlags screen_flags = ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar;
+    if (signed_in_screen) screen_flags |= ImGuiWindowFlags_NoScrollWithMouse;
+    ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None, screen_flags);
+    const double now_ms = platform::NowMs();
+    switch (screen) {
         case ui::Screen::kLogin:
             m_controller->Handle(DrawSignInScreen(m_state.sign_in, fonts));
+            break;
+        case ui::Screen::kSignup:
+            m_controller->Handle(DrawSignUpScreen(m_state.sign_up, fonts));
+            break;
+        case ui::Screen::kVerify:
+            m_controller->Handle(DrawVerifyScreen(m_state.verify, fonts, now_ms));
+            break;
+        case ui::Screen::kForgot:
+            m_controller->Handle(DrawForgotScreen(m_state.forgot, fonts));
+            break;
+        case ui::Screen::kReset:
+            m_controller->Handle(DrawResetScreen(m_state.reset, fonts));
             break;
         case ui::Screen::kFeed:
         case ui::Screen::kMe:
         case ui::Screen::kPost:
-            if (DrawMessageScreen(m_message_screen, fonts,
-                                  m_state.user ? "You're in" : "Signing you in\xE2\x80\xA6",
-                                  m_state.user ? "Signed in as @" + *m_state.user +
-                                                     ". The feed arrives in the next step."
-                                               : "Restoring your session.",
-                                  "Back to the start"))
-                m_controller->Navigate({ui::Screen::kLogin, {}});
-            break;
-        case ui::Screen::kSignup:
-        case ui::Screen::kVerify:
-        case ui::Screen::kForgot:
-        case ui::Screen::kReset:
-            if (DrawMessageScreen(m_message_screen, fonts, ui::PageTitle(m_state.location).c_str(),
-                                  "This screen is on its way.", "Back to sign in"))
-                m_controller->Navigate({ui::Screen::kLogin, {}});
+            if (!m_state.user) {
+                (void)DrawMessageScreen(m_message_screen, fonts, "Signing you in\xE2\x80\xA6",
+                                        "Restoring your session.", "");
+                break;
+            }
+            if (screen == ui::Screen::kPost)
+                m_controller->Handle(
+                    DrawPostScreen(m_state.feed, *m_state.user, fonts, platform::WallClockMs()));
+            else
+                m_controller->Handle(DrawFeedScreen(m_state.feed, m_state.feed_tab(), *m_state.user,
+                                                    fonts, platform::WallClockMs()));
             break;
     }
     ImGui::EndChild();

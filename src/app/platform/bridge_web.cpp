@@ -3,6 +3,7 @@
 //   skyloom.state()  -> app state summary
 //   skyloom.frames   -> frames rendered so far (idle checks)
 //   skyloom.firstFormAt -> performance.now() of the first frame showing the sign-in form
+//   skyloom.frameMs  -> CPU ms of the last 2000 frames (performance.now around a tick)
 #include <emscripten.h>
 
 #include "bridge/bridge.h"
@@ -36,6 +37,7 @@ EM_JS(void, skyloom_bridge_install, (), {
     var api = window.skyloom = window.skyloom || {};
     api.frames = 0;
     api.firstFormAt = null;
+    api.frameMs = [];
     api.items = function() {
         var r = Module.canvas.getBoundingClientRect();
         var items = JSON.parse(UTF8ToString(_skyloom_bridge_items()));
@@ -44,9 +46,11 @@ EM_JS(void, skyloom_bridge_install, (), {
     };
     api.state = function() { return JSON.parse(UTF8ToString(_skyloom_bridge_state())); };
 });
-EM_JS(void, skyloom_bridge_frame, (int sign_in_form_visible), {
+EM_JS(void, skyloom_bridge_frame, (int sign_in_form_visible, double frame_ms), {
     var api = window.skyloom;
     api.frames++;
+    api.frameMs.push(frame_ms);
+    if (api.frameMs.length > 2000) { api.frameMs.splice(0, api.frameMs.length - 2000); }
     if (api.frames === 1 && Module.skyloomReady) { Module.skyloomReady(); }
     if (sign_in_form_visible && api.firstFormAt === null) { api.firstFormAt = performance.now(); }
 });
@@ -59,8 +63,8 @@ void InstallBridge(std::function<std::string()> state_json) {
     skyloom_bridge_install();
 }
 
-void NotifyFrameRendered(bool sign_in_form_visible) {
-    skyloom_bridge_frame(sign_in_form_visible ? 1 : 0);
+void NotifyFrameRendered(bool sign_in_form_visible, double frame_cpu_ms) {
+    skyloom_bridge_frame(sign_in_form_visible ? 1 : 0, frame_cpu_ms);
 }
 
 }  // namespace skyloom::platform

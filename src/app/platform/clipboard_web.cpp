@@ -12,12 +12,19 @@
 #include "platform/js_string.h"
 #include "platform/platform.h"
 
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_clipboard_pasted(const char* text);
+
 // clang-format off
 EM_JS(void, skyloom_clipboard_install, (), {
     Module.skyloomClipboard = "";
     document.addEventListener("paste", function(e) {
         var text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
-        if (text) { Module.skyloomClipboard = text; }
+        if (text) {
+            Module.skyloomClipboard = text;
+            var n = lengthBytesUTF8(text) + 1; var p = _malloc(n); stringToUTF8(text, p, n);
+            _skyloom_clipboard_pasted(p);
+            _free(p);
+        }
         e.preventDefault();
     });
 });
@@ -37,6 +44,11 @@ EM_JS(char*, skyloom_clipboard_read, (), {
 namespace skyloom::platform {
 namespace {
 
+std::function<void(std::string)>& PasteListener() {
+    static std::function<void(std::string)> listener;
+    return listener;
+}
+
 // ImGui keeps the returned pointer until the next call, so the text lives here.
 std::string& ClipboardText() {
     static std::string text;
@@ -48,7 +60,9 @@ const char* GetClipboard(void*) {
     return ClipboardText().c_str();
 }
 
-void SetClipboard(void*, const char* text) { skyloom_clipboard_write(text); }
+void SetClipboard(void*, const char* text) {
+    skyloom_clipboard_write(text);
+}
 
 }  // namespace
 
@@ -60,4 +74,15 @@ void InstallClipboard() {
     io.ClipboardUserData = nullptr;
 }
 
+void OnPaste(std::function<void(std::string)> listener) {
+    PasteListener() = std::move(listener);
+}
+
 }  // namespace skyloom::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_clipboard_pasted(const char* text) {
+    std::string value = text;
+    skyloom::platform::PostToMainLoop([value] {
+        if (auto& listener = skyloom::platform::PasteListener()) listener(value);
+    });
+}

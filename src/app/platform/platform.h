@@ -6,6 +6,7 @@
 // of the next frame, which the post also wakes.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <optional>
 #include <string>
@@ -43,16 +44,19 @@ void StorageRemove(const std::string& key);
 // Routes ImGui's clipboard to the OS one: paste events fill it, copies go to
 // navigator.clipboard. Call after the ImGui context and its SDL backend exist.
 void InstallClipboard();
+// Text of every browser paste event (Ctrl/Cmd+V anywhere on the page), via the main loop.
+void OnPaste(std::function<void(std::string text)> listener);
 
 // ---- route_web.cpp: URL hash + title -------------------------------------------------------
-[[nodiscard]] std::string CurrentHash();                // "#/login" or ""
-void SetHash(const std::string& hash, bool push);       // push: new history entry
+[[nodiscard]] std::string CurrentHash();           // "#/login" or ""
+void SetHash(const std::string& hash, bool push);  // push: new history entry
 void SetTitle(const std::string& title);
 void OnHashChange(std::function<void(std::string hash)> listener);  // back/forward, typed URL
 
 // ---- timer_web.cpp -------------------------------------------------------------------------
 void SetTimeout(double ms, std::function<void()> fn);  // fn runs via PostToMainLoop
-[[nodiscard]] double NowMs();                           // monotonic, ms since navigation start
+[[nodiscard]] double NowMs();                          // monotonic, ms since navigation start
+[[nodiscard]] int64_t WallClockMs();                   // Unix epoch ms (Date.now())
 
 // ---- display_web.cpp: canvas size and devicePixelRatio -------------------------------------
 [[nodiscard]] float DevicePixelRatio();
@@ -73,7 +77,8 @@ void ShowFatalError(const std::string& message);
 
 // ---- bridge_web.cpp: window.skyloom --------------------------------------------------------
 void InstallBridge(std::function<std::string()> state_json);
-// Per rendered frame: counts frames and records when the sign-in form first appeared.
-void NotifyFrameRendered(bool sign_in_form_visible);
+// Per rendered frame: counts frames, records when the sign-in form first appeared, and keeps
+// the CPU time of the last frames (skyloom.frameMs, for the scrolling budget in bench-app).
+void NotifyFrameRendered(bool sign_in_form_visible, double frame_cpu_ms);
 
 }  // namespace skyloom::platform

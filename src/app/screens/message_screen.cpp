@@ -16,7 +16,7 @@ bool DrawMessageScreen(MessageScreen& screen, const ui::FontSet& fonts, const ch
     ImGui::PopFont();
     ui::MutedText(message.c_str());
     ImGui::Dummy(ImVec2(0, 8));
-    const bool clicked = ui::Link(action_label);
+    const bool clicked = action_label[0] != '\0' && ui::Link(action_label);
     ui::EndCard();
     screen.card_height = EndFormPage(layout);
     return clicked;

@@ -6,7 +6,12 @@
 #include <string>
 #include <vector>
 
+#include "screens/feed_screen.h"
+#include "screens/forgot_screen.h"
+#include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
+#include "screens/sign_up_screen.h"
+#include "screens/verify_screen.h"
 #include "ui/route.h"  // core: routes <-> URL hashes
 
 namespace skyloom::app {
@@ -18,12 +23,23 @@ struct Toast {
 };
 
 struct AppState {
-    ui::Route location;                // the screen shown
-    std::optional<std::string> user;   // signed-in username
+    ui::Route location;               // the screen shown
+    std::optional<std::string> user;  // signed-in username
+    bool restoring = false;           // a stored session is being refreshed at start-up
     int requests_in_flight = 0;
     std::vector<Toast> toasts;
     SignInScreen sign_in;
+    SignUpScreen sign_up;
+    VerifyScreen verify;
+    ForgotScreen forgot;
+    ResetScreen reset;
+    FeedScreen feed;
     bool fonts_ready = false;
+
+    // The feed tab the route shows (Me on #/me, Explore otherwise).
+    [[nodiscard]] FeedTab feed_tab() const {
+        return location.screen == ui::Screen::kMe ? FeedTab::kMe : FeedTab::kExplore;
+    }
 };
 
 // window.skyloom.state() for the automation bridge.

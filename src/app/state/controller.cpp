@@ -1,10 +1,15 @@
+// Controller: session, routing and toasts. Auth flows live in controller_auth.cpp, feeds in
+// controller_feed.cpp.
 #include "state/controller.h"
+
+#include <cmath>
 
 #include "platform/platform.h"
 
 namespace skyloom::app {
 
 Controller::Controller(AppState& state, ApiClient& client) : m_state(state), m_client(client) {
+    // Every rotation (login, transparent refresh, logout) is persisted, so a reload resumes.
     m_client.OnSessionChanged([](const std::string& refresh_token) {
         if (refresh_token.empty())
             platform::StorageRemove(kRefreshTokenKey);
@@ -17,19 +22,19 @@ void Controller::Start() {
     const std::string hash = platform::CurrentHash();
     const std::optional<std::string> token = platform::StorageGet(kRefreshTokenKey);
     if (token && !token->empty()) {
-        m_restoring = true;
+        m_state.restoring = true;
         m_state.requests_in_flight++;
         m_client.SetSession("", *token);
         m_client.Refresh([this, hash](Result<AuthSession> result) {
             m_state.requests_in_flight--;
-            m_restoring = false;
+            m_state.restoring = false;
             if (result) {
                 OnSignedIn(result.value());
                 const ui::Route wanted = ui::ParseRoute(hash, {ui::Screen::kFeed, {}});
-                Navigate(!ui::IsPublic(wanted.screen) ? wanted : ui::Route{ui::Screen::kFeed, {}}, false);
+                Navigate(ui::IsPublic(wanted.screen) ? ui::Route{ui::Screen::kFeed, {}} : wanted,
+                         false);
             } else {
-                m_client.ClearSession();
-                platform::StorageRemove(kRefreshTokenKey);
+                EndSessionLocally();
                 Navigate(ui::ParseRoute(hash, Fallback()), false);
             }
         });
@@ -38,7 +43,9 @@ void Controller::Start() {
     Navigate(ui::ParseRoute(hash, Fallback()), false);
 }
 
-void Controller::OnHashChanged(const std::string& hash) { Navigate(ui::ParseRoute(hash, Fallback()), false); }
+void Controller::OnHashChanged(const std::string& hash) {
+    Navigate(ui::ParseRoute(hash, Fallback()), false);
+}
 
 ui::Route Controller::Fallback() const {
     return m_state.user ? ui::Route{ui::Screen::kFeed, {}} : ui::Route{ui::Screen::kLogin, {}};
@@ -46,9 +53,9 @@ ui::Route Controller::Fallback() const {
 
 void Controller::Navigate(const ui::Route& requested, bool push) {
     ui::Route location = requested;
-    if (!ui::IsPublic(location.screen) && !m_state.user && !m_restoring)
+    if (!ui::IsPublic(location.screen) && !m_state.user && !m_state.restoring)
         location = {ui::Screen::kLogin, {}};
-    if (ui::IsPublic(location.screen) && m_state.user &&
+    if (m_state.user &&
         (location.screen == ui::Screen::kLogin || location.screen == ui::Screen::kSignup))
         location = {ui::Screen::kFeed, {}};
     platform::SetHash(ui::FormatRoute(location), push && !(location == m_state.location));
@@ -56,57 +63,68 @@ void Controller::Navigate(const ui::Route& requested, bool push) {
 }
 
 void Controller::ShowRoute(const ui::Route& location) {
-    if (location.screen == ui::Screen::kLogin && !(m_state.location == location))
-        m_state.sign_in.focus_login = true;
+    const bool changed = !(m_state.location == location);
+    if (changed) {
+        switch (location.screen) {
+            case ui::Screen::kLogin:
+                m_state.sign_in.focus_login = true;
+                break;
+            case ui::Screen::kSignup:
+                m_state.sign_up.focus_username = true;
+                break;
+            case ui::Screen::kVerify:
+                m_state.verify.focus_code = true;
+                break;
+            case ui::Screen::kForgot:
+                m_state.forgot.focus_email = true;
+                break;
+            case ui::Screen::kReset:
+                m_state.reset.focus_code = true;
+                break;
+            case ui::Screen::kFeed:
+            case ui::Screen::kMe:
+                m_state.feed.scroll_target = -1;
+                m_state.feed.fling_velocity = 0;
+                break;
+            case ui::Screen::kPost:
+                break;
+        }
+    }
     m_state.location = location;
+    if (location.screen == ui::Screen::kPost && m_state.user && changed) LoadPost(location.param);
     platform::SetTitle(ui::PageTitle(location));
     platform::RequestFrames();
 }
 
-void Controller::Handle(SignInAction action) {
-    switch (action) {
-        case SignInAction::None: break;
-        case SignInAction::Submit: SignIn(); break;
-        case SignInAction::GoToSignUp: Navigate({ui::Screen::kSignup, {}}); break;
-        case SignInAction::GoToForgot: Navigate({ui::Screen::kForgot, {}}); break;
-    }
+void Controller::OnPaste(const std::string& text) {
+    if (m_state.location.screen != ui::Screen::kVerify) return;
+    const std::string code = ExtractCode(text);
+    if (code.size() != static_cast<size_t>(kCodeDigits)) return;
+    VerifyScreen& v = m_state.verify;
+    v.code = code;
+    v.code_error.clear();
+    v.pasted = true;
+    if (!v.username.empty()) Verify();  // a whole code: no need to press Verify
+    platform::RequestFrames();
 }
 
 void Controller::Handle(TopBarAction action) {
     switch (action) {
-        case TopBarAction::None: break;
-        case TopBarAction::SignOut: SignOut(); break;
-        case TopBarAction::Home: Navigate(Fallback()); break;
+        case TopBarAction::None:
+            break;
+        case TopBarAction::SignOut:
+            SignOut();
+            break;
+        case TopBarAction::Home:
+            Navigate(Fallback());
+            break;
     }
 }
 
-void Controller::SignIn() {
-    SignInScreen& s = m_state.sign_in;
-    if (s.request.in_progress()) return;
-    s.login_error = s.login.empty() ? "Enter your username or email." : "";
-    s.password_error = s.password.empty() ? "Enter your password." : "";
-    if (!s.login_error.empty() || !s.password_error.empty()) return;
-    s.request.Start();
-    s.error.clear();
-    m_state.requests_in_flight++;
-    m_client.Login(s.login, s.password, [this](Result<AuthSession> result) {
-        m_state.requests_in_flight--;
-        SignInScreen& screen = m_state.sign_in;
-        if (!result) {
-            screen.error = HumanMessage(result.error());
-            screen.request.Fail(result.error());
-            return;
-        }
-        screen.request.Succeed();
-        screen.error.clear();
-        screen.password.clear();
-        screen.show_password = false;
-        OnSignedIn(result.value());
-        Navigate({ui::Screen::kFeed, {}});
-    });
+void Controller::OnSignedIn(const AuthSession& session) {
+    if (m_state.user && *m_state.user != session.user.username) m_state.feed = FeedScreen{};
+    m_state.user = session.user.username;
 }
-
-void Controller::OnSignedIn(const AuthSession& session) { m_state.user = session.user.username; }
 
 void Controller::SignOut() {
     m_state.requests_in_flight++;
@@ -115,21 +133,44 @@ void Controller::SignOut() {
         // Signed out locally either way; a failed revoke only means the token expires by itself.
         (void)result;
     });
+    EndSessionLocally();
+    ShowToast("info", "You are signed out.");
+    Navigate({ui::Screen::kLogin, {}});
+}
+
+void Controller::EndSessionLocally() {
     m_client.ClearSession();
     platform::StorageRemove(kRefreshTokenKey);
     m_state.user.reset();
-    ShowToast("info", "You are signed out.");
+    m_state.feed = FeedScreen{};  // nothing of the last account stays in memory
+    m_signup_password.clear();
+}
+
+bool Controller::HandleSessionLost(const Error& error) {
+    if (error.http_status != 401 || !m_state.user) return false;
+    EndSessionLocally();
+    ShowToast("error", "Your session has ended. Please sign in again.");
     Navigate({ui::Screen::kLogin, {}});
+    return true;
 }
 
 void Controller::ShowToast(std::string kind, std::string text) {
     m_state.toasts.push_back({std::move(kind), std::move(text), platform::NowMs() + kToastMs});
     platform::SetTimeout(kToastMs + 50.0, [] {});  // wake to remove it
+    platform::RequestFrames();
 }
 
 void Controller::Update(double now_ms) {
-    std::erase_if(m_state.toasts,
-                  [now_ms](const Toast& t) { return t.expires_at_ms > 0 && t.expires_at_ms <= now_ms; });
+    std::erase_if(m_state.toasts, [now_ms](const Toast& t) {
+        return t.expires_at_ms > 0 && t.expires_at_ms <= now_ms;
+    });
+    // The resend countdown redraws once a second while it runs, and only on its screen.
+    const double wait_ms = m_state.verify.resend_at_ms - now_ms;
+    if (m_state.location.screen == ui::Screen::kVerify && wait_ms > 0 && !m_countdown_timer) {
+        m_countdown_timer = true;
+        const double to_next_second = std::fmod(wait_ms, 1000.0) + 5.0;
+        platform::SetTimeout(to_next_second, [this] { m_countdown_timer = false; });
+    }
 }
 
 std::string Controller::HumanMessage(const Error& error) {

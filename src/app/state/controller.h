@@ -1,45 +1,79 @@
 // Performs what screens ask for (network, storage, navigation) and writes the results back into
 // AppState. API callbacks arrive through the platform's main-loop queue, so every mutation
 // happens at the start of a frame on the main thread.
+//
+// Files: controller.cpp (session, routing, toasts), controller_auth.cpp (sign in/up, verify,
+// forgot/reset), controller_feed.cpp (feeds, composer, delete, single post).
 #pragma once
 
 #include <string>
 
 #include "api/api_client.h"
+#include "screens/feed_screen.h"
+#include "screens/forgot_screen.h"
+#include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
+#include "screens/sign_up_screen.h"
 #include "screens/top_bar.h"
+#include "screens/verify_screen.h"
 #include "state/app_state.h"
 
 namespace skyloom::app {
 
 constexpr const char* kRefreshTokenKey = "skyloom.refresh_token";
 constexpr double kToastMs = 5000.0;
+constexpr int kFeedPageSize = 20;
 
 class Controller {
-public:
+  public:
     Controller(AppState& state, ApiClient& client);
 
     // Reads the URL hash and restores a stored session (refresh token) if there is one.
     void Start();
     void OnHashChanged(const std::string& hash);
     void Navigate(const ui::Route& location, bool push = true);
+    // Text the browser pasted (Ctrl/Cmd+V anywhere on the page).
+    void OnPaste(const std::string& text);
 
     void Handle(SignInAction action);
+    void Handle(SignUpAction action);
+    void Handle(VerifyAction action);
+    void Handle(ForgotAction action);
+    void Handle(ResetAction action);
     void Handle(TopBarAction action);
-    void Update(double now_ms);  // expires toasts
+    void Handle(const FeedAction& action);
+    void Update(double now_ms);  // expires toasts, keeps countdowns ticking
 
-private:
-    void SignIn();
+  private:
+    // controller.cpp
     void SignOut();
+    void EndSessionLocally();
     void OnSignedIn(const AuthSession& session);
     void ShowRoute(const ui::Route& location);
     void ShowToast(std::string kind, std::string text);
+    // An authorized call failed with 401 after the client's refresh: the session is gone.
+    [[nodiscard]] bool HandleSessionLost(const Error& error);
     [[nodiscard]] ui::Route Fallback() const;
     [[nodiscard]] static std::string HumanMessage(const Error& error);
+    // controller_auth.cpp
+    void SignIn();
+    void SignUp();
+    void Verify();
+    void Resend();
+    void Forgot();
+    void Reset();
+    void SignInAfter(const std::string& login, const std::string& password,
+                     ui::RequestStatus* status, std::string* error);
+    // controller_feed.cpp
+    void LoadMore(FeedTab tab);
+    void SubmitPost();
+    void DeletePost(const std::string& id);
+    void LoadPost(const std::string& id);
 
     AppState& m_state;
     ApiClient& m_client;
-    bool m_restoring = false;  // a stored session is being refreshed
+    std::string m_signup_password;   // held in memory only, to sign in right after verify
+    bool m_countdown_timer = false;  // a one-second wake-up for the resend countdown is set
 };
 
 }  // namespace skyloom::app

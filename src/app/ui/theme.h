@@ -21,6 +21,9 @@ constexpr ImU32 kInput = IM_COL32(0xF9, 0xFA, 0xFB, 0xFF);
 constexpr ImU32 kInputHover = IM_COL32(0xF1, 0xF3, 0xF6, 0xFF);
 constexpr ImU32 kError = IM_COL32(0xC8, 0x1E, 0x1E, 0xFF);
 constexpr ImU32 kErrorSoft = IM_COL32(0xFD, 0xEC, 0xEC, 0xFF);
+constexpr ImU32 kErrorHover = IM_COL32(0xA5, 0x17, 0x17, 0xFF);
+constexpr ImU32 kSuccess = IM_COL32(0x0F, 0x7B, 0x4A, 0xFF);
+constexpr ImU32 kSuccessSoft = IM_COL32(0xE7, 0xF6, 0xEE, 0xFF);
 }  // namespace color
 
 namespace metric {
@@ -33,6 +36,7 @@ constexpr float kFrameRounding = 8.0f;
 constexpr float kFieldGap = 14.0f;
 constexpr float kFormWidth = 400.0f;
 constexpr float kPageMargin = 16.0f;
+constexpr float kFeedWidth = 640.0f;  // the feed's content column on wide screens
 }  // namespace metric
 
 void ApplyTheme(ImGuiStyle& style);

@@ -27,7 +27,8 @@ bool TextField(const char* id, const char* caption, std::string* value,
     const bool has_toggle = options.show_password != nullptr;
     const bool masked = options.password && !(has_toggle && *options.show_password);
     const char* toggle = has_toggle && *options.show_password ? "Hide" : "Show";
-    const float toggle_w = has_toggle ? ImGui::CalcTextSize(toggle).x + style.FramePadding.x * 2 : 0.0f;
+    const float toggle_w =
+        has_toggle ? ImGui::CalcTextSize(toggle).x + style.FramePadding.x * 2 : 0.0f;
 
     // The frame is drawn here, under a transparent InputText and the toggle beside it, so the
     // two read as one field without overlapping items (ImGui only lets an overlapped item take
@@ -39,7 +40,9 @@ bool TextField(const char* id, const char* caption, std::string* value,
     const bool hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(pos, pos + size);
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImU32 bg = active ? color::kSurface : hovered ? color::kInputHover : color::kInput;
-    const ImU32 border = !options.error.empty() ? color::kError : active ? color::kAccent : color::kBorder;
+    const ImU32 border = !options.error.empty() ? color::kError
+                         : active               ? color::kAccent
+                                                : color::kBorder;
     dl->AddRectFilled(pos, pos + size, bg, style.FrameRounding);
     dl->AddRect(pos, pos + size, border, style.FrameRounding, 0, active ? 1.5f : 1.0f);
 
@@ -83,7 +86,7 @@ bool TextField(const char* id, const char* caption, std::string* value,
 
 bool PrimaryButton(const char* label, float width, bool busy, bool enabled) {
     if (width <= 0.0f) width = ContentWidth();
-    const float height = ImGui::GetFrameHeight() + 2.0f;
+    const float height = PrimaryButtonHeight();
     ImGui::BeginDisabled(busy || !enabled);
     ImGui::PushStyleColor(ImGuiCol_Text, color::kOnAccent);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
@@ -102,13 +105,17 @@ bool PrimaryButton(const char* label, float width, bool busy, bool enabled) {
     return pressed && !busy && enabled;
 }
 
-bool SecondaryButton(const char* label, float width, bool enabled) {
+float PrimaryButtonHeight() {
+    return ImGui::GetFrameHeight() + 2.0f;
+}
+
+bool SecondaryButton(const char* label, float width, bool enabled, float height) {
     ImGui::BeginDisabled(!enabled);
     ImGui::PushStyleColor(ImGuiCol_Button, color::kSurface);
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kInputHover);
     ImGui::PushStyleColor(ImGuiCol_ButtonActive, color::kBorder);
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(14, 7));
-    const bool pressed = ImGui::Button(label, ImVec2(width, 0));
+    const bool pressed = ImGui::Button(label, ImVec2(width, height));
     ImGui::PopStyleVar();
     ImGui::PopStyleColor(3);
     ImGui::EndDisabled();
@@ -132,6 +139,61 @@ bool Link(const char* label) {
     }
     bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Link, visible);
     return pressed;
+}
+
+bool DangerButton(const char* label, float width, bool busy) {
+    ImGui::PushStyleColor(ImGuiCol_Button, color::kError);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, color::kErrorHover);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, color::kErrorHover);
+    const bool pressed = PrimaryButton(label, width, busy);
+    ImGui::PopStyleColor(3);
+    return pressed;
+}
+
+bool TabButton(const char* label, bool selected, float width) {
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImVec2 size(width, ImGui::GetFrameHeight());
+    const bool pressed = ImGui::InvisibleButton(label, size);
+    const bool hovered = ImGui::IsItemHovered();
+    if (hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (selected)
+        dl->AddRectFilled(pos, pos + size, color::kSurface, metric::kFrameRounding);
+    else if (hovered)
+        dl->AddRectFilled(pos, pos + size, color::kInputHover, metric::kFrameRounding);
+    const std::string visible = bridge::VisibleLabel(label);
+    const ImVec2 text = ImGui::CalcTextSize(visible.c_str());
+    dl->AddText(pos + (size - text) * 0.5f, selected ? color::kText : color::kTextMuted,
+                visible.c_str());
+    bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Tab, visible);
+    return pressed;
+}
+
+void Checklist(const std::vector<RuleStatus>& rules, bool touched) {
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const float line = ImGui::GetTextLineHeight();
+    for (const RuleStatus& rule : rules) {
+        const ImVec2 pos = ImGui::GetCursorScreenPos();
+        const ImVec2 c = pos + ImVec2(line * 0.45f, line * 0.5f);
+        const float r = line * 0.32f;
+        ImU32 col = color::kTextMuted;
+        if (rule.passed) {
+            col = color::kSuccess;
+            dl->AddCircleFilled(c, r, col);
+            // A tick drawn with lines: no glyph range needed for U+2713.
+            dl->AddLine(c + ImVec2(-r * 0.5f, 0), c + ImVec2(-r * 0.1f, r * 0.4f), color::kOnAccent,
+                        1.5f);
+            dl->AddLine(c + ImVec2(-r * 0.1f, r * 0.4f), c + ImVec2(r * 0.55f, -r * 0.4f),
+                        color::kOnAccent, 1.5f);
+        } else {
+            col = touched ? color::kError : color::kTextMuted;
+            dl->AddCircle(c, r, col, 0, 1.2f);
+        }
+        ImGui::SetCursorScreenPos(pos + ImVec2(line * 1.2f, 0));
+        ImGui::PushStyleColor(ImGuiCol_Text, rule.passed ? color::kText : col);
+        ImGui::TextUnformatted(rule.label.c_str());
+        ImGui::PopStyleColor();
+    }
 }
 
 //-----------------------------------------------------------------------------
@@ -165,6 +227,19 @@ void ErrorNote(const std::string& text, float width) {
     ImGui::Dummy(box);
 }
 
+void SuccessNote(const std::string& text, float width) {
+    const float pad = 10.0f;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float wrap = width - pad * 2;
+    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
+    const ImVec2 box(width, size.y + pad * 2);
+    dl->AddRectFilled(pos, pos + box, color::kSuccessSoft, metric::kFrameRounding);
+    dl->AddText(nullptr, 0.0f, pos + ImVec2(pad, pad), color::kSuccess, text.c_str(), nullptr,
+                wrap);
+    ImGui::Dummy(box);
+}
+
 void MutedText(const char* text) {
     ImGui::PushStyleColor(ImGuiCol_Text, color::kTextMuted);
     ImGui::TextWrapped("%s", text);  // wraps at the current wrap position (the card's edge)
@@ -183,7 +258,9 @@ void CenteredText(const char* text, float width, ImU32 col) {
 // [SECTION] Cards
 //-----------------------------------------------------------------------------
 
-float ContentWidth() { return ImGui::CalcItemWidth(); }
+float ContentWidth() {
+    return ImGui::CalcItemWidth();
+}
 
 namespace {
 struct CardFrame {

@@ -3,18 +3,20 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "imgui.h"
+#include "validation/validation.h"  // core: RuleStatus
 
 namespace skyloom::ui {
 
 struct TextFieldOptions {
-    const char* hint = "";            // placeholder inside the empty field
-    bool password = false;            // masked unless *show_password
-    bool* show_password = nullptr;    // non-null: draws a Show/Hide toggle inside the field
-    bool focus = false;               // take keyboard focus this frame
-    std::string error;                // shown under the field, in red
-    int max_length = 0;               // 0: unlimited (bytes)
+    const char* hint = "";          // placeholder inside the empty field
+    bool password = false;          // masked unless *show_password
+    bool* show_password = nullptr;  // non-null: draws a Show/Hide toggle inside the field
+    bool focus = false;             // take keyboard focus this frame
+    std::string error;              // shown under the field, in red
+    int max_length = 0;             // 0: unlimited (bytes)
 };
 
 // A captioned single-line input. Returns true when Enter was pressed in it.
@@ -24,15 +26,30 @@ bool TextField(const char* id, const char* caption, std::string* value,
 // The main call to action: full `width` (<= 0: available), spinner + disabled while busy.
 bool PrimaryButton(const char* label, float width, bool busy, bool enabled = true);
 // Quiet bordered button for secondary actions (sign out, cancel).
-bool SecondaryButton(const char* label, float width = 0.0f, bool enabled = true);
+// `height` <= 0: the compact default (top bar); dialogs pass PrimaryButton's height.
+bool SecondaryButton(const char* label, float width = 0.0f, bool enabled = true,
+                     float height = 0.0f);
+// Height of PrimaryButton/DangerButton in the current font.
+[[nodiscard]] float PrimaryButtonHeight();
 // Accent-coloured text that underlines on hover.
 bool Link(const char* label);
+// Red call to action for destructive steps (delete), same shape as PrimaryButton.
+bool DangerButton(const char* label, float width, bool busy);
+// One segment of a tab strip; reported to the bridge as kind "tab".
+bool TabButton(const char* label, bool selected, float width);
+
+// A live checklist of rules (password policy, username rules): a tick or a dot per rule.
+// `touched` false draws unmet rules neutral rather than red (nothing typed yet).
+void Checklist(const std::vector<RuleStatus>& rules, bool touched);
 
 void Spinner(ImVec2 center, float radius, ImU32 color);
 // A rounded red note (server errors shown in place).
 void ErrorNote(const std::string& text, float width);
 void MutedText(const char* text);
 void CenteredText(const char* text, float width, ImU32 color);
+
+// A green note (success messages shown in place).
+void SuccessNote(const std::string& text, float width);
 
 // Width available to the current item: the card's content width inside a card.
 [[nodiscard]] float ContentWidth();

@@ -33,7 +33,16 @@ async function waitFor(page, predicate, what, timeout = WAIT_MS) {
   for (;;) {
     const value = await predicate();
     if (value) return value;
-    if (Date.now() - start > timeout) throw new Error("timed out waiting for " + what);
+    if (Date.now() - start > timeout) {
+      // Leave evidence: what the screen and the app state looked like when it gave up.
+      const name = "timeout-" + what.replace(/[^a-z0-9]+/gi, "-").slice(0, 40);
+      let detail = "";
+      try {
+        await screenshot(page, name);
+        detail = "\nstate: " + JSON.stringify(await state(page));
+      } catch (_) { /* the page may be gone */ }
+      throw new Error("timed out waiting for " + what + " (screenshot " + name + ".png)" + detail);
+    }
     await page.waitForTimeout(50);
   }
 }
@@ -46,15 +55,47 @@ async function findItem(page, label, kind) {
     (i) => i.label === label && (!kind || i.kind === kind) && i.enabled), `item "${label}"${kind ? " (" + kind + ")" : ""}`);
 }
 
+const frames = (page) => page.evaluate(() => (window.skyloom && window.skyloom.frames) || 0);
+
+// Waits until the app has rendered `n` more frames (or is idle: no frame for a while).
+async function settle(page, n = 2) {
+  const start = await frames(page);
+  const t0 = Date.now();
+  while ((await frames(page)) < start + n && Date.now() - t0 < 1000) await page.waitForTimeout(16);
+}
+
+// Clicks like a person: finds the item, lets a frame pass so its position is final (a card can
+// settle its centring a frame after it appears), moves there, lets the hover register, then
+// presses and releases with a short hold. Under SwiftShader a frame can take ~100 ms, so each
+// step waits for frames rather than for fixed times.
 async function click(page, label, kind) {
-  const item = await findItem(page, label, kind);
-  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+  let item = await findItem(page, label, kind);
+  for (let i = 0; i < 20; i++) {
+    await settle(page, 1);
+    const again = await findItem(page, label, kind);
+    const same = again.x === item.x && again.y === item.y;
+    item = again;
+    if (same) break;
+  }
+  const x = item.x + item.w / 2;
+  const y = item.y + item.h / 2;
+  await page.mouse.move(x, y);
+  await settle(page, 1);
+  await page.mouse.down();
+  await settle(page, 1);
+  await page.mouse.up();
   return item;
 }
 
+// Types like a person, then waits until the app has taken every character: under SwiftShader
+// the page renders ~10-15 frames a second and ImGui takes about one character per frame.
 async function typeInto(page, label, text) {
-  await click(page, label, "input");
+  const before = await click(page, label, "input");
   await page.keyboard.type(text, {delay: 5});
+  const want = (before.value || "").length + [...text].length;
+  await waitFor(page, async () => (await items(page)).find(
+    (i) => i.label === label && i.kind === "input" && [...(i.value || "")].length >= want),
+    `"${label}" to hold what was typed`, WAIT_MS + 250 * text.length);
 }
 
 async function waitForRoute(page, route) {
@@ -68,4 +109,4 @@ async function screenshot(page, name) {
   return file;
 }
 
-module.exports = {launch, openPage, waitFor, items, state, findItem, click, typeInto, waitForRoute, screenshot, ARTIFACTS};
+module.exports = {launch, openPage, waitFor, items, state, findItem, click, settle, typeInto, waitForRoute, screenshot, ARTIFACTS};

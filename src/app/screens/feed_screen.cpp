@@ -1,0 +1,369 @@
+// [SECTION] Scrolling (smooth wheel, touch drag and fling)
+// [SECTION] Column, tabs and composer
+// [SECTION] Virtualized list
+// [SECTION] Delete confirmation
+// [SECTION] Screens
+#include "screens/feed_screen.h"
+
+#include <algorithm>
+#include <cmath>
+
+#include "bridge/bridge.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "platform/platform.h"
+#include "screens/post_card.h"
+#include "ui/fonts.h"
+#include "ui/theme.h"
+#include "ui/widgets.h"
+#include "validation/validation.h"  // core: kPostMaxChars, CountCodePoints
+
+namespace skyloom::app {
+namespace {
+
+constexpr float kCardGap = 12.0f;
+constexpr float kWheelStepPx = 120.0f;  // one wheel notch
+constexpr float kSmoothRate = 14.0f;    // 1/s: how fast the view catches up with the wheel
+constexpr float kFlingFriction = 4.0f;  // 1/s: exponential decay of a touch fling
+constexpr float kMinFlingPx = 20.0f;    // px/s below which a fling stops
+constexpr float kComposerLines = 4.0f;
+constexpr const char* kComposerHint = "What's on your mind?";
+
+//-----------------------------------------------------------------------------
+// [SECTION] Scrolling
+//-----------------------------------------------------------------------------
+
+void UpdateScroll(FeedScreen& s) {
+    const ImGuiIO& io = ImGui::GetIO();
+    const float scroll = ImGui::GetScrollY();
+    const float max = ImGui::GetScrollMaxY();
+    const float dt = std::fmax(io.DeltaTime, 1.0f / 240.0f);
+    const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
+
+    if (hovered && io.MouseWheel != 0.0f) {
+        if (s.scroll_target < 0) s.scroll_target = scroll;
+        s.scroll_target = std::clamp(s.scroll_target - io.MouseWheel * kWheelStepPx, 0.0f, max);
+        s.fling_velocity = 0;
+    }
+    // Touch (SDL turns it into the left mouse button) or mouse drag on the page, not a widget.
+    if (hovered && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6.0f) &&
+        ImGui::GetActiveID() == 0) {
+        ImGui::SetScrollY(std::clamp(scroll - io.MouseDelta.y, 0.0f, max));
+        s.fling_velocity = -io.MouseDelta.y / dt;
+        s.scroll_target = -1;
+        return;
+    }
+    if (s.fling_velocity != 0.0f && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
+        const float next = std::clamp(scroll + s.fling_velocity * dt, 0.0f, max);
+        s.fling_velocity *= std::exp(-kFlingFriction * dt);
+        if (std::fabs(s.fling_velocity) < kMinFlingPx || next == 0.0f || next == max)
+            s.fling_velocity = 0;
+        ImGui::SetScrollY(next);
+        platform::KeepAnimating();
+        return;
+    }
+    if (s.scroll_target >= 0) {
+        float next = scroll + (s.scroll_target - scroll) * std::fmin(1.0f, dt * kSmoothRate);
+        if (std::fabs(s.scroll_target - next) < 0.5f) {
+            next = s.scroll_target;
+            s.scroll_target = -1;
+        } else {
+            platform::KeepAnimating();
+        }
+        ImGui::SetScrollY(next);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Column, tabs and composer
+//-----------------------------------------------------------------------------
+
+// Positions the cursor at the column's left edge and returns its width.
+float Column() {
+    const float avail = ImGui::GetWindowWidth();
+    const float margin = avail < ui::metric::kCompactWidth ? 12.0f : ui::metric::kPageMargin;
+    const float width = std::fmin(ui::metric::kFeedWidth, avail - margin * 2);
+    ImGui::SetCursorPosX((avail - width) * 0.5f);
+    return width;
+}
+
+void DrawTabs(FeedTab tab, float width, FeedAction& action) {
+    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float h = ImGui::GetFrameHeight() + 8.0f;
+    ImGui::GetWindowDrawList()->AddRectFilled(pos, pos + ImVec2(width, h), ui::color::kBorder,
+                                              ui::metric::kFrameRounding + 2);
+    ImGui::SetCursorScreenPos(pos + ImVec2(4, 4));
+    const float tab_w = (width - 8) * 0.5f;
+    if (ui::TabButton("Explore", tab == FeedTab::kExplore, tab_w) && tab != FeedTab::kExplore)
+        action.kind = FeedActionKind::ShowExplore;
+    ImGui::SameLine(0, 0);
+    if (ui::TabButton("Me", tab == FeedTab::kMe, tab_w) && tab != FeedTab::kMe)
+        action.kind = FeedActionKind::ShowMe;
+    ImGui::SetCursorScreenPos(pos + ImVec2(0, h));
+    ImGui::Dummy(ImVec2(width, kCardGap));
+}
+
+void DrawComposer(Composer& c, float width, const ui::FontSet& fonts, FeedAction& action) {
+    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
+    const float pad = width < ui::metric::kCompactWidth ? 14.0f : 18.0f;
+    ui::BeginCard(width, pad);
+    const float inner = width - pad * 2;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const ImGuiStyle& style = ImGui::GetStyle();
+    const float h = ImGui::GetTextLineHeight() * kComposerLines + style.FramePadding.y * 2;
+    const bool busy = c.request.in_progress();
+    ImGui::BeginDisabled(busy);
+    ImGui::InputTextMultiline("##draft", &c.draft, ImVec2(inner, h),
+                              ImGuiInputTextFlags_NoHorizontalScroll);
+    ImGui::EndDisabled();
+    bridge::AnnotateInput(ImGui::GetItemID(), kComposerHint, c.draft, false);
+    if (ImGui::IsItemEdited()) c.error.clear();
+    if (c.draft.empty())
+        ImGui::GetWindowDrawList()->AddText(pos + style.FramePadding, ui::color::kTextMuted,
+                                            kComposerHint);
+
+    // Counter (code points, as the server counts) and the Post button on one row.
+    const size_t count = CountCodePoints(c.draft);
+    const bool too_long = count > kPostMaxChars;
+    const bool blank = !IsValidPostText(c.draft) && !too_long;
+    ImGui::Dummy(ImVec2(0, 2));
+    const float button_w = 110.0f;
+    const float row_y = ImGui::GetCursorScreenPos().y;
+    ImGui::PushFont(fonts.small);
+    const std::string counter = std::to_string(count) + " / " + std::to_string(kPostMaxChars);
+    ImGui::SetCursorScreenPos(
+        ImVec2(pos.x, row_y + (ImGui::GetFrameHeight() - ImGui::GetTextLineHeight()) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Text, too_long ? ui::color::kError : ui::color::kTextMuted);
+    ImGui::TextUnformatted(counter.c_str());
+    ImGui::PopStyleColor();
+    ImGui::PopFont();
+    ImGui::SetCursorScreenPos(ImVec2(pos.x + inner - button_w, row_y));
+    ImGui::PushFont(fonts.strong);
+    if (ui::PrimaryButton("Post", button_w, busy, !too_long && !blank))
+        action.kind = FeedActionKind::SubmitPost;
+    ImGui::PopFont();
+    if (!c.error.empty()) {
+        ImGui::Dummy(ImVec2(0, 2));
+        ui::ErrorNote(c.error, inner);
+    }
+    ui::EndCard();
+    ImGui::Dummy(ImVec2(width, kCardGap));
+}
+
+// A centred card with a title, a line of text and an optional button (empty/error states).
+bool StateCard(float width, const ui::FontSet& fonts, const char* title, const std::string& text,
+               const char* button, bool spinner) {
+    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
+    ui::BeginCard(width, 24.0f);
+    const float inner = width - 48.0f;
+    bool pressed = false;
+    if (spinner) {
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ui::Spinner(p + ImVec2(inner * 0.5f, 14), 10.0f, ui::color::kAccent);
+        ImGui::Dummy(ImVec2(inner, 32));
+    }
+    ImGui::PushFont(fonts.strong);
+    ui::CenteredText(title, inner, ui::color::kText);
+    ImGui::PopFont();
+    if (!text.empty()) {
+        const float w = std::fmin(inner, ImGui::CalcTextSize(text.c_str()).x);
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - w) * 0.5f);
+        ImGui::PushTextWrapPos(ImGui::GetCursorPosX() + w + 1);
+        ui::MutedText(text.c_str());
+        ImGui::PopTextWrapPos();
+    }
+    if (button != nullptr) {
+        ImGui::Dummy(ImVec2(0, 6));
+        const float bw = ImGui::CalcTextSize(button).x + 28.0f;
+        ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (inner - bw) * 0.5f);
+        pressed = ui::SecondaryButton(button, bw);
+    }
+    ui::EndCard();
+    return pressed;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Virtualized list
+//-----------------------------------------------------------------------------
+
+void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std::string& user,
+              const ui::FontSet& fonts, int64_t now_wall_ms, FeedAction& action) {
+    const std::vector<Post>& posts = model.posts();
+    ImGui::PushFont(fonts.body);
+    const float font_size = ImGui::GetFontSize();
+    ImGui::PopFont();
+    if (s.heights_width != width || s.heights_font_size != font_size) {
+        s.heights.clear();
+        s.heights_width = width;
+        s.heights_font_size = font_size;
+    }
+    // Offsets of every card: cached heights make this a cheap pass even for thousands of posts.
+    s.offsets.resize(posts.size() + 1);
+    float y = 0;
+    for (size_t i = 0; i < posts.size(); i++) {
+        s.offsets[i] = y;
+        auto it = s.heights.find(posts[i].id);
+        if (it == s.heights.end())
+            it = s.heights.emplace(posts[i].id, MeasurePostCard(posts[i], width, fonts)).first;
+        y += it->second + kCardGap;
+    }
+    s.offsets[posts.size()] = y;
+
+    const float top = ImGui::GetCursorPosY();
+    const float view_top = ImGui::GetScrollY() - top;
+    const float view_bottom = view_top + ImGui::GetWindowHeight();
+    // First card whose bottom is below the view's top, then submit until past the bottom.
+    const auto first_it = std::upper_bound(s.offsets.begin(), s.offsets.end() - 1, view_top);
+    size_t first = first_it == s.offsets.begin() ? 0 : size_t(first_it - s.offsets.begin()) - 1;
+    const float x = (ImGui::GetWindowWidth() - width) * 0.5f;
+    int last_visible = posts.empty() ? -1 : 0;
+    for (size_t i = first; i < posts.size() && s.offsets[i] < view_bottom; i++) {
+        const float h = s.offsets[i + 1] - s.offsets[i] - kCardGap;
+        ImGui::SetCursorPos(ImVec2(x, top + s.offsets[i]));
+        const bool own = posts[i].author.username == user;
+        switch (DrawPostCard(posts[i], width, h, own, fonts, now_wall_ms)) {
+            case PostCardAction::None:
+                break;
+            case PostCardAction::Open:
+                action = {FeedActionKind::OpenPost, posts[i].id};
+                break;
+            case PostCardAction::Delete:
+                action = {FeedActionKind::AskDelete, posts[i].id};
+                break;
+        }
+        last_visible = static_cast<int>(i);
+    }
+    s.last_visible_row = last_visible;
+    ImGui::SetCursorPos(ImVec2(x, top + y));
+    ImGui::Dummy(ImVec2(width, 0));
+    action.load_more = model.WantsMore(last_visible);
+}
+
+void DrawListFooter(const ui::FeedModel& model, FeedTab tab, float width, const ui::FontSet& fonts,
+                    FeedAction& action) {
+    if (model.status().failed()) {
+        if (StateCard(width, fonts, "Couldn't load posts", model.status().error.message, "Retry",
+                      false))
+            action.kind = FeedActionKind::Retry;
+    } else if (model.posts().empty() && (model.status().in_progress() || !model.loaded_once())) {
+        (void)StateCard(width, fonts, "Loading posts\xE2\x80\xA6", "", nullptr, true);
+    } else if (model.status().in_progress()) {
+        ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
+        const ImVec2 p = ImGui::GetCursorScreenPos();
+        ui::Spinner(p + ImVec2(width * 0.5f, 18), 9.0f, ui::color::kAccent);
+        ImGui::Dummy(ImVec2(width, 36));
+    } else if (model.posts().empty()) {
+        if (tab == FeedTab::kMe)
+            (void)StateCard(width, fonts, "You haven't posted yet",
+                            "Write your first post above; it shows up here.", nullptr, false);
+        else
+            (void)StateCard(width, fonts, "Nothing here yet", "Be the first: write a post above.",
+                            nullptr, false);
+    } else if (model.reached_end()) {
+        ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
+        ImGui::PushFont(fonts.small);
+        ui::CenteredText("You're all caught up.", width, ui::color::kTextMuted);
+        ImGui::PopFont();
+    }
+    ImGui::Dummy(ImVec2(width, 32));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Delete confirmation
+//-----------------------------------------------------------------------------
+
+void DrawDeleteDialog(FeedScreen& s, const ui::FontSet& fonts, FeedAction& action) {
+    constexpr const char* kId = "##confirm-delete";
+    if (!s.confirm_delete_id.empty() && !ImGui::IsPopupOpen(kId)) ImGui::OpenPopup(kId);
+    const ImGuiViewport* vp = ImGui::GetMainViewport();
+    ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+    const float w = std::fmin(360.0f, vp->Size.x - 32.0f);
+    ImGui::SetNextWindowSize(ImVec2(w, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowPadding, ImVec2(22, 20));
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowRounding, ui::metric::kCardRounding);
+    ImGui::PushStyleVar(ImGuiStyleVar_WindowBorderSize, 1.0f);
+    const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
+                                   ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
+    if (ImGui::BeginPopupModal(kId, nullptr, flags)) {
+        if (s.confirm_delete_id.empty()) ImGui::CloseCurrentPopup();
+        ImGui::PushFont(fonts.strong);
+        ImGui::TextUnformatted("Delete this post?");
+        ImGui::PopFont();
+        ImGui::PushTextWrapPos(0.0f);
+        ui::MutedText("It disappears from every feed. This can't be undone.");
+        ImGui::PopTextWrapPos();
+        if (s.delete_request.failed()) {
+            ui::ErrorNote(s.delete_request.error.message, ImGui::GetContentRegionAvail().x);
+        }
+        ImGui::Dummy(ImVec2(0, 8));
+        const float bw = (ImGui::GetContentRegionAvail().x - 10) * 0.5f;
+        ImGui::PushFont(fonts.strong);
+        const float bh = ui::PrimaryButtonHeight();
+        ImGui::PopFont();
+        if (ui::SecondaryButton("Cancel", bw, !s.delete_request.in_progress(), bh))
+            action.kind = FeedActionKind::CancelDelete;
+        ImGui::SameLine(0, 10);
+        ImGui::PushFont(fonts.strong);
+        if (ui::DangerButton("Delete post", bw, s.delete_request.in_progress()))
+            action = {FeedActionKind::ConfirmDelete, s.confirm_delete_id};
+        ImGui::PopFont();
+        if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !s.delete_request.in_progress())
+            action.kind = FeedActionKind::CancelDelete;
+        ImGui::EndPopup();
+    }
+    ImGui::PopStyleVar(3);
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Screens
+//-----------------------------------------------------------------------------
+
+FeedAction DrawFeedScreen(FeedScreen& s, FeedTab tab, const std::string& user,
+                          const ui::FontSet& fonts, int64_t now_wall_ms) {
+    FeedAction action;
+    UpdateScroll(s);
+    ImGui::Dummy(ImVec2(0, 16));
+    const float width = Column();
+    DrawTabs(tab, width, action);
+    DrawComposer(s.composer, width, fonts, action);
+    FeedAction list_action;
+    const ui::FeedModel& model = s.Model(tab);
+    DrawList(s, model, width, user, fonts, now_wall_ms, list_action);
+    DrawListFooter(model, tab, width, fonts, action);
+    if (list_action.kind != FeedActionKind::None) action.kind = list_action.kind;
+    if (!list_action.post_id.empty()) action.post_id = list_action.post_id;
+    action.load_more = list_action.load_more;
+    DrawDeleteDialog(s, fonts, action);
+    return action;
+}
+
+FeedAction DrawPostScreen(FeedScreen& s, const std::string& user, const ui::FontSet& fonts,
+                          int64_t now_wall_ms) {
+    FeedAction action;
+    UpdateScroll(s);
+    ImGui::Dummy(ImVec2(0, 16));
+    const float width = Column();
+    if (ui::Link("\xE2\x80\xB9 Back to the feed")) action.kind = FeedActionKind::BackToFeed;
+    ImGui::Dummy(ImVec2(0, 8));
+    if (s.post && s.post->id == s.post_id) {
+        ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
+        const float h = MeasurePostCard(*s.post, width, fonts);
+        if (DrawPostCard(*s.post, width, h, s.post->author.username == user, fonts, now_wall_ms) ==
+            PostCardAction::Delete)
+            action = {FeedActionKind::AskDelete, s.post->id};
+    } else if (s.post_request.failed()) {
+        if (StateCard(width, fonts, "Couldn't load this post", s.post_request.error.message,
+                      "Retry", false))
+            action.kind = FeedActionKind::RetryPost;
+    } else {
+        (void)StateCard(width, fonts, "Loading the post\xE2\x80\xA6", "", nullptr, true);
+    }
+    DrawDeleteDialog(s, fonts, action);
+    return action;
+}
+
+}  // namespace skyloom::app
