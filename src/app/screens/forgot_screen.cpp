@@ -28,15 +28,8 @@ ForgotAction DrawForgotScreen(ForgotScreen& s, const ui::FontSet& fonts) {
     if (ImGui::IsItemEdited()) s.email_error.clear();
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap * 0.5f));
 
-    if (!s.error.empty()) {
-        ui::ErrorNote(s.error, ui::ContentWidth());
-        ImGui::Dummy(ImVec2(0, 4));
-    }
-    ImGui::PushFont(fonts.strong);
-    if (ui::PrimaryButton("Send code", 0.0f, s.request.in_progress()) ||
-        (submit && !s.request.in_progress()))
+    if (FormSubmitRow(fonts, "Send code", s.error, s.request.in_progress(), submit))
         action = ForgotAction::Submit;
-    ImGui::PopFont();
 
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap));
     if (ui::Link("I already have a code")) action = ForgotAction::HaveCode;

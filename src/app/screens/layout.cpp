@@ -5,6 +5,7 @@
 #include "imgui.h"
 #include "platform/platform.h"
 #include "ui/theme.h"
+#include "ui/widgets.h"
 
 namespace skyloom::app {
 
@@ -33,6 +34,30 @@ float EndFormPage(const FormLayout& layout) {
     if (std::fabs(height - layout.last_height) > 0.5f) platform::RequestFrames(1);
     ImGui::Dummy(ImVec2(0, kMinTopGap));
     return height;
+}
+
+bool FormSubmitRow(const ui::FontSet& fonts, const char* label, const std::string& error,
+                   bool in_progress, bool enter_pressed) {
+    if (!error.empty()) {
+        ui::ErrorNote(error, ui::ContentWidth());
+        ImGui::Dummy(ImVec2(0, 4));
+    }
+    ImGui::PushFont(fonts.strong);
+    const bool clicked = ui::PrimaryButton(label, 0.0f, in_progress);
+    ImGui::PopFont();
+    return clicked || (enter_pressed && !in_progress);
+}
+
+bool PromptWithLink(const char* prompt, const char* link) {
+    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float row_w = ImGui::CalcTextSize(prompt).x + gap + ImGui::CalcTextSize(link).x;
+    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
+                         std::fmax(0.0f, (ui::ContentWidth() - row_w) * 0.5f));
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::kTextMuted);
+    ImGui::TextUnformatted(prompt);
+    ImGui::PopStyleColor();
+    ImGui::SameLine(0.0f, gap);
+    return ui::Link(link);
 }
 
 }  // namespace skyloom::app

@@ -59,15 +59,8 @@ ResetAction DrawResetScreen(ResetScreen& s, const ui::FontSet& fonts) {
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap * 0.5f));
 
-    if (!s.error.empty()) {
-        ui::ErrorNote(s.error, ui::ContentWidth());
-        ImGui::Dummy(ImVec2(0, 4));
-    }
-    ImGui::PushFont(fonts.strong);
-    if (ui::PrimaryButton("Set new password", 0.0f, s.request.in_progress()) ||
-        (submit && !s.request.in_progress()))
+    if (FormSubmitRow(fonts, "Set new password", s.error, s.request.in_progress(), submit))
         action = ResetAction::Submit;
-    ImGui::PopFont();
 
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap));
     if (ui::Link("Send me a new code")) action = ResetAction::GoToForgot;

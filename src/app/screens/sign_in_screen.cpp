@@ -45,27 +45,11 @@ SignInAction DrawSignInScreen(SignInScreen& s, const ui::FontSet& fonts) {
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap * 0.5f));
 
-    if (!s.error.empty()) {
-        ui::ErrorNote(s.error, ui::ContentWidth());
-        ImGui::Dummy(ImVec2(0, 4));
-    }
-    ImGui::PushFont(fonts.strong);
-    if (ui::PrimaryButton("Sign in", 0.0f, s.request.in_progress()) ||
-        (submit && !s.request.in_progress()))
+    if (FormSubmitRow(fonts, "Sign in", s.error, s.request.in_progress(), submit))
         action = SignInAction::Submit;
-    ImGui::PopFont();
 
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap));
-    const char* prompt = "New to Skyloom?";
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    const float row_w = ImGui::CalcTextSize(prompt).x + gap + ImGui::CalcTextSize("Sign up").x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
-                         std::fmax(0.0f, (ui::ContentWidth() - row_w) * 0.5f));
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::kTextMuted);
-    ImGui::TextUnformatted(prompt);
-    ImGui::PopStyleColor();
-    ImGui::SameLine(0.0f, gap);
-    if (ui::Link("Sign up")) action = SignInAction::GoToSignUp;
+    if (PromptWithLink("New to Skyloom?", "Sign up")) action = SignInAction::GoToSignUp;
 
     ui::EndCard();
     s.card_height = EndFormPage(layout);

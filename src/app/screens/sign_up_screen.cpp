@@ -55,27 +55,11 @@ SignUpAction DrawSignUpScreen(SignUpScreen& s, const ui::FontSet& fonts) {
     ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap * 0.5f));
 
-    if (!s.error.empty()) {
-        ui::ErrorNote(s.error, ui::ContentWidth());
-        ImGui::Dummy(ImVec2(0, 4));
-    }
-    ImGui::PushFont(fonts.strong);
-    if (ui::PrimaryButton("Create account", 0.0f, s.request.in_progress()) ||
-        (submit && !s.request.in_progress()))
+    if (FormSubmitRow(fonts, "Create account", s.error, s.request.in_progress(), submit))
         action = SignUpAction::Submit;
-    ImGui::PopFont();
 
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap));
-    const char* prompt = "Already have an account?";
-    const float gap = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    const float row_w = ImGui::CalcTextSize(prompt).x + gap + ImGui::CalcTextSize("Sign in").x;
-    ImGui::SetCursorPosX(ImGui::GetCursorPosX() +
-                         std::fmax(0.0f, (ui::ContentWidth() - row_w) * 0.5f));
-    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::kTextMuted);
-    ImGui::TextUnformatted(prompt);
-    ImGui::PopStyleColor();
-    ImGui::SameLine(0.0f, gap);
-    if (ui::Link("Sign in")) action = SignUpAction::GoToSignIn;
+    if (PromptWithLink("Already have an account?", "Sign in")) action = SignUpAction::GoToSignIn;
 
     ui::EndCard();
     s.card_height = EndFormPage(layout);
