@@ -215,29 +215,27 @@ void Spinner(ImVec2 center, float radius, ImU32 color) {
     platform::KeepAnimating();  // a spinner is the one thing that moves on its own
 }
 
-void ErrorNote(const std::string& text, float width) {
+namespace {
+// A wrapped message on a tinted, rounded box spanning `width`.
+void Note(const std::string& text, float width, ImU32 background, ImU32 foreground) {
     const float pad = 10.0f;
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float wrap = width - pad * 2;
     const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
     const ImVec2 box(width, size.y + pad * 2);
-    dl->AddRectFilled(pos, pos + box, color::kErrorSoft, metric::kFrameRounding);
-    dl->AddText(nullptr, 0.0f, pos + ImVec2(pad, pad), color::kError, text.c_str(), nullptr, wrap);
+    dl->AddRectFilled(pos, pos + box, background, metric::kFrameRounding);
+    dl->AddText(nullptr, 0.0f, pos + ImVec2(pad, pad), foreground, text.c_str(), nullptr, wrap);
     ImGui::Dummy(box);
+}
+}  // namespace
+
+void ErrorNote(const std::string& text, float width) {
+    Note(text, width, color::kErrorSoft, color::kError);
 }
 
 void SuccessNote(const std::string& text, float width) {
-    const float pad = 10.0f;
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const float wrap = width - pad * 2;
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, wrap);
-    const ImVec2 box(width, size.y + pad * 2);
-    dl->AddRectFilled(pos, pos + box, color::kSuccessSoft, metric::kFrameRounding);
-    dl->AddText(nullptr, 0.0f, pos + ImVec2(pad, pad), color::kSuccess, text.c_str(), nullptr,
-                wrap);
-    ImGui::Dummy(box);
+    Note(text, width, color::kSuccessSoft, color::kSuccess);
 }
 
 void MutedText(const char* text) {
