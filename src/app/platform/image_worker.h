@@ -1,0 +1,35 @@
+// The upload pipeline (core image::Process) in a Web Worker, so a 12 MP photo is decoded,
+// oriented, resized and re-encoded without freezing the UI. The worker is a separate small
+// WASM module (src/image_worker), started on first use and reused; cancelling a job terminates
+// it (the next job starts a fresh one).
+//
+//   ImageJobId job = ProcessImage(std::move(bytes), {},
+//       [](ImageJobProgress p) { bar = p.fraction; label = p.stage; },
+//       [](Result<image::ProcessedImage> r) { ... });
+//   CancelImageJob(job);  // `done` is never called after this
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <string>
+
+#include "image/pipeline.h"  // core: ProcessOptions, ProcessedImage
+#include "util/result.h"     // core
+
+namespace skyloom::platform {
+
+struct ImageJobProgress {
+    double fraction = 0;  // 0..1 over the whole job
+    std::string stage;    // "Decoding", "Resizing", "Encoding", ... for the progress label
+};
+
+using ImageJobId = uint32_t;
+
+// `progress` and `done` run on the main loop (PostToMainLoop); `done` exactly once unless the
+// job is cancelled. Only max_width, thumbnail_width and jpeg_quality of `options` are used.
+ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
+                        std::function<void(ImageJobProgress)> progress,
+                        std::function<void(Result<image::ProcessedImage>)> done);
+void CancelImageJob(ImageJobId id);
+
+}  // namespace skyloom::platform
