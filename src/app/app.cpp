@@ -9,11 +9,14 @@
 #include "backends/imgui_impl_opengl3.h"
 #include "backends/imgui_impl_sdl2.h"
 #include "bridge/bridge.h"
+#include "image/probe.h"  // core: kMaxFileBytes
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "platform/platform.h"
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
+#include "screens/groups_screen.h"
+#include "screens/image_viewer.h"
 #include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
@@ -53,8 +56,13 @@ bool App::Init() {
 
     m_client = std::make_unique<ApiClient>(platform::MakeFetchTransport(), platform::ApiBase());
     m_controller = std::make_unique<Controller>(m_state, *m_client);
+    m_images = std::make_unique<ImageLibrary>(platform::ApiBase());
+    platform::InstallImageInput(
+        image::kMaxFileBytes,
+        [this](platform::PickedFile file) { m_controller->OnImageFile(std::move(file)); },
+        [this](bool dragging) { m_controller->OnDragging(dragging); });
     platform::OnHashChange([this](const std::string& hash) { m_controller->OnHashChanged(hash); });
-    platform::InstallBridge([this] { return StateJson(m_state); });
+    platform::InstallBridge([this] { return StateJson(m_state, m_images->stats()); });
     m_controller->Start();
     LoadFonts();
     return true;
@@ -142,6 +150,10 @@ void App::Tick() {
     bridge::BeginFrame();
     ImGui::NewFrame();
     DrawScreens();
+    // After drawing (what is on screen this frame is known) and before rendering.
+    if (m_had_user && !m_state.user) m_images->Clear();
+    m_had_user = m_state.user.has_value();
+    m_images->EndFrame();
     ImGui::Render();
     bridge::EndFrame();
 
@@ -170,8 +182,7 @@ void App::DrawScreens() {
     m_controller->Handle(DrawTopBar(fonts, m_state.user, busy));
 
     const ui::Screen screen = m_state.location.screen;
-    const bool signed_in_screen =
-        screen == ui::Screen::kFeed || screen == ui::Screen::kMe || screen == ui::Screen::kPost;
+    const bool signed_in_screen = !ui::IsPublic(screen);
     // No scrollbar (its show/hide decision lags a frame behind layout). Form screens scroll by
     // ImGui's wheel handling; the feed scrolls itself (smoothed wheel, touch fling).
     ImGuiWindowFlags screen_flags = ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar;
@@ -197,21 +208,26 @@ void App::DrawScreens() {
         case ui::Screen::kFeed:
         case ui::Screen::kMe:
         case ui::Screen::kPost:
+        case ui::Screen::kGroups:
+        case ui::Screen::kGroup:
             if (!m_state.user) {
                 (void)DrawMessageScreen(m_message_screen, fonts, "Signing you in\xE2\x80\xA6",
                                         "Restoring your session.", "");
                 break;
             }
             if (screen == ui::Screen::kPost)
-                m_controller->Handle(
-                    DrawPostScreen(m_state.feed, *m_state.user, fonts, platform::WallClockMs()));
+                m_controller->Handle(DrawPostScreen(m_state.feed, *m_state.user, fonts, *m_images,
+                                                    platform::WallClockMs()));
+            else if (screen == ui::Screen::kGroups)
+                m_controller->Handle(DrawGroupsScreen(m_state.feed, fonts));
             else
                 m_controller->Handle(DrawFeedScreen(m_state.feed, m_state.feed_tab(), *m_state.user,
-                                                    fonts, platform::WallClockMs()));
+                                                    fonts, *m_images, platform::WallClockMs()));
             break;
     }
     ImGui::EndChild();
     ImGui::End();
+    if (m_state.feed.dragging_file) DrawDropTarget(fonts);
     DrawToasts(m_state.toasts);
 }
 

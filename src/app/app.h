@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "api/api_client.h"
+#include "media/image_library.h"
 #include "screens/message_screen.h"
 #include "state/app_state.h"
 #include "state/controller.h"
@@ -15,7 +16,7 @@ struct SDL_Window;
 namespace skyloom::app {
 
 class App {
-public:
+  public:
     App() = default;
     App(const App&) = delete;
     App& operator=(const App&) = delete;
@@ -23,7 +24,7 @@ public:
     [[nodiscard]] bool Init();
     void Tick();
 
-private:
+  private:
     [[nodiscard]] bool InitWindow();
     void LoadFonts();
     void RebuildFontsIfNeeded();
@@ -36,6 +37,8 @@ private:
     ui::FontLibrary m_fonts;
     std::unique_ptr<ApiClient> m_client;
     std::unique_ptr<Controller> m_controller;
+    std::unique_ptr<ImageLibrary> m_images;
+    bool m_had_user = false;  // to release every image texture at sign-out
     int m_fonts_pending = 0;
 };
 

@@ -41,8 +41,11 @@ struct Fetched {
 
 Fetched Fetch(const ServerProcess& server, const std::string& path,
               std::vector<HttpHeader> headers = {}) {
-    RawHttpResponse raw =
-        CurlPerformWithHeaders(server.base_url(), {"GET", path, std::move(headers), ""});
+    HttpRequest request;
+    request.method = "GET";
+    request.path = path;
+    request.headers = std::move(headers);
+    RawHttpResponse raw = CurlPerformWithHeaders(server.base_url(), request);
     return Fetched{raw.response.status, raw.response.body, raw.headers};
 }
 

@@ -90,10 +90,11 @@ TEST(Posts, OnlyOwnersEditOrDeleteAndOthersSee404) {
     ASSERT_FALSE(stolen_delete.ok());
     EXPECT_EQ(stolen_delete.error().http_status, 404);
 
-    HttpRequest patch{"PATCH",
-                      "/api/v1/posts/" + id,
-                      {{"Content-Type", "application/json"}},
-                      R"({"text":"pwned"})"};
+    HttpRequest patch;
+    patch.method = "PATCH";
+    patch.path = "/api/v1/posts/" + id;
+    patch.headers = {{"Content-Type", "application/json"}};
+    patch.body = R"({"text":"pwned"})";
     std::optional<HttpResponse> answer;
     mallory.SendAuthorized(patch, [&](HttpResponse r) { answer = r; });
     EXPECT_EQ(answer->status, 404);
@@ -115,7 +116,10 @@ TEST(Posts, OnlyOwnersEditOrDeleteAndOthersSee404) {
 
 TEST(Posts, OpenApiContractIsServed) {
     ServerProcess server;
-    HttpResponse response = CurlPerform(server.base_url(), {"GET", "/api/openapi.json", {}, ""});
+    HttpRequest request;
+    request.method = "GET";
+    request.path = "/api/openapi.json";
+    HttpResponse response = CurlPerform(server.base_url(), request);
     ASSERT_EQ(response.status, 200);
     Json doc = Json::parse(response.body, nullptr, false);
     ASSERT_FALSE(doc.is_discarded());

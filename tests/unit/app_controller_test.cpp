@@ -8,6 +8,8 @@
 #include <functional>
 
 #include "app_platform_fake.h"
+#include "image/encode.h"  // core: a real JPEG to attach
+#include "image/image.h"
 #include "state/app_state.h"
 #include "state/controller.h"
 
@@ -58,6 +60,13 @@ constexpr const char* kSession =
 constexpr const char* kEmptyPage = R"({"items":[],"next_cursor":null})";
 constexpr const char* kOnePost =
     R"({"items":[{"id":"7","author":{"username":"grace"},"text":"hi","sensitive":false,"created_at":"2026-11-23T10:00:00Z"}],"next_cursor":null})";
+
+FeedAction Act(FeedActionKind kind, bool load_more = false) {
+    FeedAction action;
+    action.kind = kind;
+    action.load_more = load_more;
+    return action;
+}
 
 class ControllerTest : public ::testing::Test {
   protected:
@@ -283,7 +292,7 @@ TEST_F(ControllerTest, NewPostIsPrependedToExploreAndMeAndTheDraftIsKeptOnFailur
     server.On("POST /api/v1/posts", 500,
               R"({"error":{"code":"internal","message":"Try again later"}})");
     state.feed.composer.draft = "hello";
-    controller.Handle(FeedAction{FeedActionKind::SubmitPost, "", false});
+    controller.Handle(Act(FeedActionKind::SubmitPost, false));
     server.Flush();
     EXPECT_EQ(state.feed.composer.draft, "hello");
     EXPECT_EQ(state.feed.composer.error, "Try again later");
@@ -291,7 +300,7 @@ TEST_F(ControllerTest, NewPostIsPrependedToExploreAndMeAndTheDraftIsKeptOnFailur
     server.On(
         "POST /api/v1/posts", 201,
         R"({"post":{"id":"9","author":{"username":"ada"},"text":"hello","sensitive":false,"created_at":"2026-11-23T10:00:00Z"}})");
-    controller.Handle(FeedAction{FeedActionKind::SubmitPost, "", false});
+    controller.Handle(Act(FeedActionKind::SubmitPost, false));
     server.Flush();
     EXPECT_TRUE(state.feed.composer.draft.empty());
     ASSERT_EQ(state.feed.explore.posts().size(), 1u);
@@ -307,7 +316,7 @@ TEST_F(ControllerTest, StateJsonListsTheVisibleTabsPosts) {
     state.sign_in.password = "correct horse battery";
     controller.Handle(SignInAction::Submit);
     server.Flush();
-    controller.Handle(FeedAction{FeedActionKind::None, "", true});
+    controller.Handle(Act(FeedActionKind::None, true));
     server.Flush();
     const Json j = Json::parse(StateJson(state));
     EXPECT_EQ(j["route"], "feed");
@@ -316,6 +325,189 @@ TEST_F(ControllerTest, StateJsonListsTheVisibleTabsPosts) {
     ASSERT_EQ(j["feed"]["posts"].size(), 1u);
     EXPECT_EQ(j["feed"]["posts"][0]["author"], "grace");
     EXPECT_EQ(j["feed"]["posts"][0]["has_image"], false);
+}
+
+// A 1600x1200 photo-like JPEG made in code (a gradient), as a file picker would deliver it.
+platform::PickedFile PhotoFile() {
+    image::Image img = image::Image::Blank(1600, 1200, 3);
+    for (int y = 0; y < img.height; y++)
+        for (int x = 0; x < img.width; x++) {
+            uint8_t* p = img.Pixel(x, y);
+            p[0] = static_cast<uint8_t>(x * 255 / img.width);
+            p[1] = static_cast<uint8_t>(y * 255 / img.height);
+            p[2] = 128;
+        }
+    platform::PickedFile file;
+    file.name = "beach.jpg";
+    file.mime = "image/jpeg";
+    file.bytes = image::EncodeJpeg(img, 92);
+    file.size = file.bytes.size();
+    return file;
+}
+
+constexpr const char* kMediaAnswer =
+    R"({"media":{"id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","url":"/api/v1/media/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","mime":"image/jpeg","width":1000,"height":750,"byte_size":1234,"placeholder":"LKO2?U%2Tw=w]~RBVZRi};RPxuwH"}})";
+
+class ImageAttachmentTest : public ControllerTest {
+  protected:
+    void SignIn() {
+        server.On("POST /api/v1/auth/login", 200, kSession);
+        server.On("GET /api/v1/posts", 200, kEmptyPage);
+        server.On("GET /api/v1/groups", 200, R"({"items":[]})");
+        controller.Start();
+        state.sign_in.login = "ada";
+        state.sign_in.password = "correct horse battery";
+        controller.Handle(SignInAction::Submit);
+        server.Flush();
+    }
+    [[nodiscard]] const HttpRequest* Last(const std::string& method, const std::string& path) {
+        for (auto it = server.received.rbegin(); it != server.received.rend(); ++it)
+            if (it->method == method && it->path == path) return &*it;
+        return nullptr;
+    }
+};
+
+TEST_F(ImageAttachmentTest, PickedPhotoIsResizedUploadedAndPostedWithoutText) {
+    SignIn();
+    const platform::PickedFile file = PhotoFile();
+    controller.OnImageFile(file);
+    const Attachment& a = state.feed.composer.attachment;
+    EXPECT_EQ(a.phase, Attachment::Phase::kProcessing);
+    EXPECT_EQ(a.original_bytes, file.size);
+
+    platform::fake::FinishImageJobs();
+    EXPECT_EQ(a.phase, Attachment::Phase::kUploading);
+    EXPECT_EQ(a.width, 1000);  // never wider than 1000 px
+    EXPECT_EQ(a.height, 750);
+    EXPECT_GT(a.processed_bytes, 0u);
+    EXPECT_LT(a.processed_bytes, file.size);
+    const HttpRequest* upload = Last("POST", "/api/v1/media");
+    ASSERT_NE(upload, nullptr);
+    EXPECT_EQ(upload->body.size(), a.processed_bytes);  // the processed bytes, not the original
+    ASSERT_TRUE(upload->upload_progress);
+    upload->upload_progress(a.processed_bytes / 2, a.processed_bytes);
+    EXPECT_GT(a.progress, 0.5);
+    EXPECT_LT(a.progress, 1.0);
+    platform::fake::FinishTextureLoads();
+    EXPECT_NE(a.preview_texture, 0u);
+
+    server.On("POST /api/v1/media", 201, kMediaAnswer);
+    server.Flush();
+    EXPECT_EQ(a.phase, Attachment::Phase::kReady);
+
+    // An image post needs no text.
+    server.On(
+        "POST /api/v1/posts", 201,
+        R"({"post":{"id":"9","author":{"username":"ada"},"text":"","created_at":"2026-11-23T10:00:00Z","media":{"id":"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","url":"/api/v1/media/aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa","width":1000,"height":750}}})");
+    controller.Handle(Act(FeedActionKind::SubmitPost));
+    const HttpRequest* create = Last("POST", "/api/v1/posts");
+    ASSERT_NE(create, nullptr);
+    EXPECT_NE(create->body.find("\"media_id\":\"aaaa"), std::string::npos) << create->body;
+    server.Flush();
+    EXPECT_EQ(a.phase, Attachment::Phase::kNone);
+    EXPECT_TRUE(browser().live_textures.empty());  // the preview was released
+    ASSERT_EQ(state.feed.explore.posts().size(), 1u);
+    EXPECT_TRUE(state.feed.explore.posts()[0].media.has_value());
+}
+
+TEST_F(ImageAttachmentTest, CancelWhileProcessingNeverUploads) {
+    SignIn();
+    controller.OnImageFile(PhotoFile());
+    controller.Handle(Act(FeedActionKind::RemoveImage));
+    EXPECT_EQ(state.feed.composer.attachment.phase, Attachment::Phase::kNone);
+    EXPECT_EQ(browser().cancelled_image_jobs.size(), 1u);
+    platform::fake::FinishImageJobs();
+    EXPECT_EQ(Last("POST", "/api/v1/media"), nullptr);
+    EXPECT_EQ(state.feed.composer.attachment.phase, Attachment::Phase::kNone);
+}
+
+TEST_F(ImageAttachmentTest, CancelWhileUploadingAbortsTheRequest) {
+    SignIn();
+    controller.OnImageFile(PhotoFile());
+    platform::fake::FinishImageJobs();
+    platform::fake::FinishTextureLoads();
+    const HttpRequest* upload = Last("POST", "/api/v1/media");
+    ASSERT_NE(upload, nullptr);
+    ASSERT_TRUE(upload->abort);
+    auto signal = upload->abort;
+    controller.Handle(Act(FeedActionKind::RemoveImage));
+    EXPECT_TRUE(signal->aborted());
+    EXPECT_TRUE(browser().live_textures.empty());
+    server.On("POST /api/v1/media", 201, kMediaAnswer);  // a late answer changes nothing
+    server.Flush();
+    EXPECT_EQ(state.feed.composer.attachment.phase, Attachment::Phase::kNone);
+    EXPECT_EQ(state.requests_in_flight, 0);
+}
+
+TEST_F(ImageAttachmentTest, BadFilesSayWhyAndUploadNothing) {
+    SignIn();
+    platform::PickedFile huge;
+    huge.name = "huge.jpg";
+    huge.mime = "image/jpeg";
+    huge.size = 40ull * 1024 * 1024;  // not read: over the limit
+    controller.OnImageFile(huge);
+    EXPECT_EQ(state.feed.composer.attachment.phase, Attachment::Phase::kFailed);
+    EXPECT_NE(state.feed.composer.attachment.error.find("40 MB"), std::string::npos);
+    EXPECT_NE(state.feed.composer.attachment.error.find("25 MB"), std::string::npos);
+
+    platform::PickedFile video{"clip.mp4", "video/mp4", 10, "0123456789"};
+    controller.OnImageFile(video);
+    EXPECT_EQ(state.feed.composer.attachment.phase, Attachment::Phase::kFailed);
+    EXPECT_NE(state.feed.composer.attachment.error.find("not an image"), std::string::npos);
+
+    platform::PickedFile broken{"broken.png", "image/png", 12, "not an image"};
+    controller.OnImageFile(broken);
+    EXPECT_EQ(state.feed.composer.attachment.phase, Attachment::Phase::kProcessing);
+    platform::fake::FinishImageJobs();
+    EXPECT_EQ(state.feed.composer.attachment.phase, Attachment::Phase::kFailed);
+    EXPECT_FALSE(state.feed.composer.attachment.error.empty());
+    EXPECT_EQ(Last("POST", "/api/v1/media"), nullptr);
+
+    // The draft is untouched by any of it, and Post stays possible without the image.
+    state.feed.composer.draft = "still here";
+    EXPECT_EQ(state.feed.composer.draft, "still here");
+}
+
+TEST_F(ImageAttachmentTest, PostWaitsForTheUpload) {
+    SignIn();
+    state.feed.composer.draft = "look";
+    controller.OnImageFile(PhotoFile());
+    controller.Handle(Act(FeedActionKind::SubmitPost));
+    EXPECT_EQ(Last("POST", "/api/v1/posts"), nullptr);
+    EXPECT_NE(state.feed.composer.error.find("still uploading"), std::string::npos);
+}
+
+TEST_F(ImageAttachmentTest, SignedOutDropIsRefused) {
+    controller.Start();
+    controller.OnImageFile(PhotoFile());
+    EXPECT_EQ(state.feed.composer.attachment.phase, Attachment::Phase::kNone);
+    ASSERT_FALSE(state.toasts.empty());
+    EXPECT_NE(state.toasts.back().text.find("Sign in"), std::string::npos);
+}
+
+TEST_F(ImageAttachmentTest, GroupPageLoadsItsPostsAndPostsIntoIt) {
+    SignIn();
+    server.On(
+        "GET /api/v1/groups/5", 200,
+        R"({"group":{"id":"5","name":"Cats","description":"Meow","owner":"grace","created_at":"2026-11-23T10:00:00Z"}})");
+    controller.OnHashChanged("#/g/5");
+    server.Flush();
+    EXPECT_EQ(state.location.screen, ui::Screen::kGroup);
+    ASSERT_TRUE(state.feed.group_info.has_value());
+    EXPECT_EQ(state.feed.composer.group_id, "5");
+    EXPECT_EQ(state.feed.composer.group_name, "Cats");
+    controller.Handle(Act(FeedActionKind::None, true));
+    bool asked_for_group = false;
+    for (const HttpRequest& r : server.received)
+        if (r.path.find("/api/v1/posts?") == 0 && r.path.find("group=5") != std::string::npos)
+            asked_for_group = true;
+    EXPECT_TRUE(asked_for_group);
+
+    state.feed.composer.draft = "purr";
+    controller.Handle(Act(FeedActionKind::SubmitPost));
+    const HttpRequest* create = Last("POST", "/api/v1/posts");
+    ASSERT_NE(create, nullptr);
+    EXPECT_NE(create->body.find("\"group_id\":\"5\""), std::string::npos) << create->body;
 }
 
 }  // namespace

@@ -1,5 +1,8 @@
 #include "app_platform_fake.h"
 
+#include <memory>
+
+#include "platform/image_worker.h"
 #include "platform/platform.h"
 
 namespace skyloom::platform {
@@ -12,7 +15,57 @@ Browser& Get() {
 void Reset() {
     Get() = Browser{};
 }
+void FinishImageJobs() {
+    auto jobs = std::move(Get().finished_image_jobs);
+    Get().finished_image_jobs.clear();
+    for (auto& job : jobs) job();
+}
+void FinishTextureLoads() {
+    auto loads = std::move(Get().loaded_textures);
+    Get().loaded_textures.clear();
+    for (auto& load : loads) load();
+}
 }  // namespace fake
+
+void OpenImagePicker() {
+    fake::Get().pickers_opened++;
+}
+
+ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
+                        std::function<void(ImageJobProgress)> progress,
+                        std::function<void(Result<image::ProcessedImage>)> done) {
+    static ImageJobId next_id = 1;
+    const ImageJobId id = next_id++;
+    progress({0.5, "Resizing"});
+    auto result = std::make_shared<Result<image::ProcessedImage>>(image::Process(bytes, options));
+    fake::Get().finished_image_jobs.push_back([id, result, done = std::move(done)] {
+        if (fake::Get().cancelled_image_jobs.count(id) == 0) done(std::move(*result));
+    });
+    return id;
+}
+
+void CancelImageJob(ImageJobId id) {
+    fake::Get().cancelled_image_jobs.insert(id);
+}
+
+void LoadTextureFromBytes(const std::string& bytes, const std::string&,
+                          std::function<void(Result<Texture>)> done) {
+    static uint32_t next_handle = 100;
+    const uint32_t handle = next_handle++;
+    const bool ok = !bytes.empty();
+    fake::Get().loaded_textures.push_back([handle, ok, done = std::move(done)] {
+        if (!ok) {
+            done(Error{"image_unavailable", "empty"});
+            return;
+        }
+        fake::Get().live_textures.insert(handle);
+        done(Texture{handle, 1, 1, 4});
+    });
+}
+
+void DeleteTexture(uint32_t handle) {
+    fake::Get().live_textures.erase(handle);
+}
 
 std::optional<std::string> StorageGet(const std::string& key) {
     auto it = fake::Get().storage.find(key);

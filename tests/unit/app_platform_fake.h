@@ -3,8 +3,10 @@
 // the clock a number the test moves, timers a list the test can fire.
 #pragma once
 
+#include <cstdint>
 #include <functional>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -17,7 +19,18 @@ struct Browser {
     std::string title;
     double now_ms = 1000.0;
     std::vector<std::function<void()>> timers;
+    int pickers_opened = 0;
+    // Image jobs: the real core pipeline runs at once, its completion waits for the test
+    // (as a worker's answer arrives on a later frame).
+    std::vector<std::function<void()>> finished_image_jobs;
+    std::set<uint32_t> cancelled_image_jobs;
+    std::vector<std::function<void()>> loaded_textures;
+    std::set<uint32_t> live_textures;  // created and not deleted
 };
+
+// Delivers every finished image job / texture load (skipping cancelled jobs).
+void FinishImageJobs();
+void FinishTextureLoads();
 
 // The one fake browser, reset by each test's fixture.
 Browser& Get();

@@ -1,6 +1,7 @@
 // App logic that needs no browser: routing, relative times, the feed model's transitions.
 #include <gtest/gtest.h>
 
+#include "ui/byte_size.h"
 #include "ui/feed_model.h"
 #include "ui/relative_time.h"
 #include "ui/route.h"
@@ -21,19 +22,24 @@ TEST(Routing, ParsesEveryScreen) {
     Route post = ParseRoute("#/post/42", kFallback);
     EXPECT_EQ(post.screen, Screen::kPost);
     EXPECT_EQ(post.param, "42");
+    EXPECT_EQ(ParseRoute("#/groups", kFallback).screen, Screen::kGroups);
+    Route group = ParseRoute("#/g/7", kFallback);
+    EXPECT_EQ(group.screen, Screen::kGroup);
+    EXPECT_EQ(group.param, "7");
 }
 
 TEST(Routing, MalformedHashesFallBack) {
     Route feed{Screen::kFeed, {}};
     for (const char* hash :
-         {"", "#", "#/", "#/nope", "#/post", "#/post/abc", "#/post/1/2", "#/feed/x", "#/post/-1"}) {
+         {"", "#", "#/", "#/nope", "#/post", "#/post/abc", "#/post/1/2", "#/feed/x", "#/post/-1", "#/g", "#/g/x", "#/groups/3"}) {
         EXPECT_EQ(ParseRoute(hash, feed), feed) << hash;
     }
 }
 
 TEST(Routing, FormatRoundTripsAndTitles) {
     for (Route route :
-         {Route{Screen::kLogin, {}}, Route{Screen::kFeed, {}}, Route{Screen::kPost, "7"}}) {
+         {Route{Screen::kLogin, {}}, Route{Screen::kFeed, {}}, Route{Screen::kPost, "7"},
+          Route{Screen::kGroups, {}}, Route{Screen::kGroup, "12"}}) {
         EXPECT_EQ(ParseRoute(FormatRoute(route), kFallback), route);
     }
     EXPECT_EQ(PageTitle({Screen::kLogin, {}}), "Sign in \xc2\xb7 Skyloom");
@@ -121,6 +127,22 @@ TEST(FeedModel, StaleAnswersAfterResetAreIgnored) {
     feed.ApplyPage(cursor, MakePage(5, 5, ""));
     EXPECT_TRUE(feed.posts().empty());
     EXPECT_TRUE(feed.WantsMore(0));
+}
+
+}  // namespace
+}  // namespace skyloom::ui
+
+namespace skyloom::ui {
+namespace {
+
+TEST(ByteSize, ReadsLikeAFileManager) {
+    EXPECT_EQ(FormatByteSize(0), "0 B");
+    EXPECT_EQ(FormatByteSize(1023), "1023 B");
+    EXPECT_EQ(FormatByteSize(1024), "1 KB");
+    EXPECT_EQ(FormatByteSize(186 * 1024 + 100), "186 KB");
+    EXPECT_EQ(FormatByteSize(1024 * 1024 - 1), "1.0 MB");
+    EXPECT_EQ(FormatByteSize(4404019), "4.2 MB");
+    EXPECT_EQ(FormatByteSize(25ull * 1024 * 1024), "25 MB");
 }
 
 }  // namespace

@@ -1,81 +1,134 @@
-// skyloom::Transport over asynchronous emscripten_fetch (XHR underneath; no sync fetch, no
-// threads). Completions are posted to the main loop, which also wakes it.
-#include <emscripten/fetch.h>
+// skyloom::Transport over XMLHttpRequest: asynchronous, binary bodies both ways, upload progress
+// (xhr.upload.onprogress, which fetch() cannot report) and abort. Completions are posted to the
+// main loop, which also wakes it.
+#include <emscripten.h>
+#include <strings.h>
 
-#include <cstring>
+#include <cstdint>
 #include <memory>
+#include <string>
+#include <unordered_map>
 
 #include "platform/platform.h"
+
+extern "C" {
+EMSCRIPTEN_KEEPALIVE void skyloom_xhr_done(uint32_t id, int status, uint8_t* body, uint32_t size,
+                                           int aborted);
+EMSCRIPTEN_KEEPALIVE void skyloom_xhr_progress(uint32_t id, double sent, double total);
+}
+
+// clang-format off
+// headers: "Name: value\n" lines. The body is copied out of the heap before send(), so the C++
+// side may free it at once.
+EM_JS(void, skyloom_xhr_send, (uint32_t id, const char* method, const char* url,
+                                const char* headers, const uint8_t* body, uint32_t size,
+                                int want_progress), {
+    var xhr = new XMLHttpRequest();
+    Module.skyloomXhr = Module.skyloomXhr || {};
+    Module.skyloomXhr[id] = xhr;
+    xhr.open(UTF8ToString(method), UTF8ToString(url), true);
+    xhr.responseType = "arraybuffer";
+    UTF8ToString(headers).split("\n").forEach(function(line) {
+        var i = line.indexOf(":");
+        if (i > 0) xhr.setRequestHeader(line.slice(0, i), line.slice(i + 1).trim());
+    });
+    var finished = false;
+    function finish(aborted) {
+        if (finished) return;
+        finished = true;
+        delete Module.skyloomXhr[id];
+        var data = xhr.response ? new Uint8Array(xhr.response) : new Uint8Array(0);
+        var p = data.length ? _malloc(data.length) : 0;
+        if (p) HEAPU8.set(data, p);
+        _skyloom_xhr_done(id, aborted ? 0 : xhr.status, p, data.length, aborted ? 1 : 0);
+        if (p) _free(p);
+    }
+    xhr.onload = function() { finish(false); };
+    xhr.onerror = function() { finish(false); };
+    xhr.ontimeout = function() { finish(false); };
+    xhr.onabort = function() { finish(true); };
+    if (want_progress) {
+        xhr.upload.onprogress = function(e) {
+            _skyloom_xhr_progress(id, e.loaded, e.lengthComputable ? e.total : size);
+        };
+    }
+    xhr.send(size ? HEAPU8.slice(body, body + size) : null);
+});
+EM_JS(void, skyloom_xhr_abort, (uint32_t id), {
+    var xhr = Module.skyloomXhr && Module.skyloomXhr[id];
+    if (xhr) xhr.abort();
+});
+// clang-format on
 
 namespace skyloom::platform {
 namespace {
 
-// Everything emscripten_fetch needs to stay alive until the request completes.
-struct PendingFetch {
+struct PendingRequest {
     ResponseCallback done;
-    std::string url;
-    std::string method;
-    std::string body;
-    std::vector<std::string> header_storage;
-    std::vector<const char*> header_ptrs;  // key, value, ..., nullptr
+    std::function<void(uint64_t, uint64_t)> upload_progress;
 };
 
-HttpResponse ToResponse(const emscripten_fetch_t* fetch) {
-    HttpResponse response;
-    response.status = fetch->status;
-    if (fetch->data != nullptr && fetch->numBytes > 0)
-        response.body.assign(fetch->data, static_cast<size_t>(fetch->numBytes));
-    if (response.status == 0) response.transport_error = "The server could not be reached";
-    return response;
-}
-
-void Finish(emscripten_fetch_t* fetch) {
-    std::unique_ptr<PendingFetch> pending(static_cast<PendingFetch*>(fetch->userData));
-    HttpResponse response = ToResponse(fetch);
-    emscripten_fetch_close(fetch);
-    PostToMainLoop([done = std::move(pending->done), response = std::move(response)]() mutable {
-        done(std::move(response));
-    });
+std::unordered_map<uint32_t, PendingRequest>& Pending() {
+    static std::unordered_map<uint32_t, PendingRequest> pending;
+    return pending;
 }
 
 void Send(const std::string& base_url, const HttpRequest& request, ResponseCallback done) {
-    auto pending = std::make_unique<PendingFetch>();
-    pending->done = std::move(done);
-    pending->url = base_url + request.path;
-    pending->method = request.method;
-    pending->body = request.body;
+    static uint32_t next_id = 1;
+    const uint32_t id = next_id++;
+    std::string headers;
     bool has_content_type = false;
     for (const auto& [key, value] : request.headers) {
-        pending->header_storage.push_back(key);
-        pending->header_storage.push_back(value);
+        headers += key + ": " + value + "\n";
         if (strcasecmp(key.c_str(), "content-type") == 0) has_content_type = true;
     }
-    if (!request.body.empty() && !has_content_type) {
-        pending->header_storage.push_back("Content-Type");
-        pending->header_storage.push_back("application/json");
+    if (!request.body.empty() && !has_content_type) headers += "Content-Type: application/json\n";
+    if (request.abort && request.abort->aborted()) {
+        HttpResponse aborted;
+        aborted.transport_error = "aborted";
+        PostToMainLoop([done = std::move(done), aborted] { done(aborted); });
+        return;
     }
-    for (const auto& s : pending->header_storage) pending->header_ptrs.push_back(s.c_str());
-    pending->header_ptrs.push_back(nullptr);
-
-    emscripten_fetch_attr_t attr;
-    emscripten_fetch_attr_init(&attr);
-    strncpy(attr.requestMethod, pending->method.c_str(), sizeof attr.requestMethod - 1);
-    attr.attributes = EMSCRIPTEN_FETCH_LOAD_TO_MEMORY;
-    attr.requestHeaders = pending->header_ptrs.data();
-    if (!pending->body.empty()) {
-        attr.requestData = pending->body.data();
-        attr.requestDataSize = pending->body.size();
-    }
-    attr.onsuccess = Finish;
-    attr.onerror = Finish;  // non-2xx answers land here too, with status and body
-    attr.userData = pending.get();
-    const std::string url = pending->url;
-    pending.release();  // owned by the fetch until Finish()
-    emscripten_fetch(&attr, url.c_str());
+    Pending()[id] = PendingRequest{std::move(done), request.upload_progress};
+    if (request.abort) request.abort->OnAbort([id] { skyloom_xhr_abort(id); });
+    const std::string url = base_url + request.path;
+    skyloom_xhr_send(id, request.method.c_str(), url.c_str(), headers.c_str(),
+                     reinterpret_cast<const uint8_t*>(request.body.data()),
+                     static_cast<uint32_t>(request.body.size()), request.upload_progress ? 1 : 0);
 }
 
 }  // namespace
 
-Transport MakeFetchTransport() { return Send; }
+Transport MakeFetchTransport() {
+    return Send;
+}
 
 }  // namespace skyloom::platform
+
+using skyloom::platform::Pending;
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_xhr_done(uint32_t id, int status, uint8_t* body,
+                                                      uint32_t size, int aborted) {
+    auto it = Pending().find(id);
+    if (it == Pending().end()) return;
+    skyloom::HttpResponse response;
+    response.status = status;
+    if (size > 0) response.body.assign(reinterpret_cast<const char*>(body), size);
+    if (status == 0)
+        response.transport_error = aborted ? "aborted" : "The server could not be reached";
+    skyloom::ResponseCallback done = std::move(it->second.done);
+    Pending().erase(it);
+    skyloom::platform::PostToMainLoop(
+        [done = std::move(done), response = std::move(response)]() mutable {
+            done(std::move(response));
+        });
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_xhr_progress(uint32_t id, double sent, double total) {
+    auto it = Pending().find(id);
+    if (it == Pending().end() || !it->second.upload_progress) return;
+    auto progress = it->second.upload_progress;
+    const auto s = static_cast<uint64_t>(sent);
+    const auto t = static_cast<uint64_t>(total);
+    skyloom::platform::PostToMainLoop([progress, s, t] { progress(s, t); });
+}

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "api/http.h"
+#include "util/result.h"
 
 namespace skyloom::platform {
 
@@ -32,8 +33,43 @@ void InstallWakeOnEvents();
 [[nodiscard]] bool PageHidden();
 
 // ---- fetch_web.cpp -----------------------------------------------------------------------
-// A skyloom::Transport over asynchronous emscripten_fetch; `done` runs via PostToMainLoop.
+// A skyloom::Transport over XMLHttpRequest (upload progress, abort); `done` runs via
+// PostToMainLoop.
 [[nodiscard]] Transport MakeFetchTransport();
+
+// ---- image_input_web.cpp: the three ways an image reaches the app ---------------------------
+// The shell's <input type=file id=file-input>, a drop onto the canvas, or a paste of an image.
+struct PickedFile {
+    std::string name;
+    std::string mime;   // as the browser reports it; may be empty
+    uint64_t size = 0;  // bytes on disk
+    std::string bytes;  // empty when the file is larger than `max_bytes` (not read at all)
+};
+// `on_file` runs via the main loop for every file picked, dropped or pasted; `on_drag` with
+// true while files are dragged over the page (to show a drop target) and false after.
+void InstallImageInput(uint64_t max_bytes, std::function<void(PickedFile)> on_file,
+                       std::function<void(bool dragging)> on_drag);
+// Opens the browser's file chooser; call while handling a click (user activation).
+void OpenImagePicker();
+
+// ---- textures_web.cpp: images as GL textures for ImGui::Image ------------------------------
+struct Texture {
+    uint32_t handle = 0;  // GL texture name, usable as ImTextureID
+    int width = 0;
+    int height = 0;
+    size_t bytes = 0;  // GPU memory estimate (RGBA + mipmaps)
+};
+// Downloads `url` and decodes it with the browser's decoder off the main thread
+// (createImageBitmap; see docs/benchmarks.md for why not stb in WASM), then uploads it.
+void LoadTextureFromUrl(const std::string& url, std::function<void(Result<Texture>)> done);
+// The same for bytes already in memory (the composer's preview of a processed image).
+void LoadTextureFromBytes(const std::string& bytes, const std::string& mime,
+                          std::function<void(Result<Texture>)> done);
+// A small texture from RGBA pixels (BlurHash placeholders), uploaded synchronously.
+[[nodiscard]] Texture CreateTextureRgba(int width, int height, const uint8_t* rgba);
+void DeleteTexture(uint32_t handle);
+// GPU bytes of a width x height RGBA texture with its mipmap chain.
+[[nodiscard]] size_t TextureBytes(int width, int height);
 
 // ---- storage_web.cpp: window.localStorage --------------------------------------------------
 [[nodiscard]] std::optional<std::string> StorageGet(const std::string& key);

@@ -13,6 +13,9 @@
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "platform/platform.h"
+#include "screens/composer.h"
+#include "screens/groups_screen.h"
+#include "screens/image_viewer.h"
 #include "screens/post_card.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -27,8 +30,6 @@ constexpr float kWheelStepPx = 120.0f;  // one wheel notch
 constexpr float kSmoothRate = 14.0f;    // 1/s: how fast the view catches up with the wheel
 constexpr float kFlingFriction = 4.0f;  // 1/s: exponential decay of a touch fling
 constexpr float kMinFlingPx = 20.0f;    // px/s below which a fling stops
-constexpr float kComposerLines = 4.0f;
-constexpr const char* kComposerHint = "What's on your mind?";
 
 //-----------------------------------------------------------------------------
 // [SECTION] Scrolling
@@ -79,8 +80,9 @@ void UpdateScroll(FeedScreen& s) {
 // [SECTION] Column, tabs and composer
 //-----------------------------------------------------------------------------
 
-// Positions the cursor at the column's left edge and returns its width.
-float Column() {
+}  // namespace
+
+float FeedColumn() {
     const float avail = ImGui::GetWindowWidth();
     const float margin = avail < ui::metric::kCompactWidth ? 12.0f : ui::metric::kPageMargin;
     const float width = std::fmin(ui::metric::kFeedWidth, avail - margin * 2);
@@ -88,71 +90,33 @@ float Column() {
     return width;
 }
 
-void DrawTabs(FeedTab tab, float width, FeedAction& action) {
+void DrawSectionTabs(FeedSection section, float width, FeedAction& action) {
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetFrameHeight() + 8.0f;
     ImGui::GetWindowDrawList()->AddRectFilled(pos, pos + ImVec2(width, h), ui::color::kBorder,
                                               ui::metric::kFrameRounding + 2);
     ImGui::SetCursorScreenPos(pos + ImVec2(4, 4));
-    const float tab_w = (width - 8) * 0.5f;
-    if (ui::TabButton("Explore", tab == FeedTab::kExplore, tab_w) && tab != FeedTab::kExplore)
+    const float tab_w = (width - 8) / 3.0f;
+    if (ui::TabButton("Explore", section == FeedSection::kExplore, tab_w) &&
+        section != FeedSection::kExplore)
         action.kind = FeedActionKind::ShowExplore;
     ImGui::SameLine(0, 0);
-    if (ui::TabButton("Me", tab == FeedTab::kMe, tab_w) && tab != FeedTab::kMe)
+    if (ui::TabButton("Me", section == FeedSection::kMe, tab_w) && section != FeedSection::kMe)
         action.kind = FeedActionKind::ShowMe;
+    ImGui::SameLine(0, 0);
+    if (ui::TabButton("Groups", section == FeedSection::kGroups, tab_w) &&
+        section != FeedSection::kGroups)
+        action.kind = FeedActionKind::ShowGroups;
     ImGui::SetCursorScreenPos(pos + ImVec2(0, h));
     ImGui::Dummy(ImVec2(width, kCardGap));
 }
 
-void DrawComposer(Composer& c, float width, const ui::FontSet& fonts, FeedAction& action) {
-    ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
-    const float pad = width < ui::metric::kCompactWidth ? 14.0f : 18.0f;
-    ui::BeginCard(width, pad);
-    const float inner = width - pad * 2;
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float h = ImGui::GetTextLineHeight() * kComposerLines + style.FramePadding.y * 2;
-    const bool busy = c.request.in_progress();
-    ImGui::BeginDisabled(busy);
-    ImGui::InputTextMultiline("##draft", &c.draft, ImVec2(inner, h),
-                              ImGuiInputTextFlags_NoHorizontalScroll);
-    ImGui::EndDisabled();
-    bridge::AnnotateInput(ImGui::GetItemID(), kComposerHint, c.draft, false);
-    if (ImGui::IsItemEdited()) c.error.clear();
-    if (c.draft.empty())
-        ImGui::GetWindowDrawList()->AddText(pos + style.FramePadding, ui::color::kTextMuted,
-                                            kComposerHint);
-
-    // Counter (code points, as the server counts) and the Post button on one row.
-    const size_t count = CountCodePoints(c.draft);
-    const bool too_long = count > kPostMaxChars;
-    const bool blank = !IsValidPostText(c.draft) && !too_long;
-    ImGui::Dummy(ImVec2(0, 2));
-    const float button_w = 110.0f;
-    const float row_y = ImGui::GetCursorScreenPos().y;
-    ImGui::PushFont(fonts.small);
-    const std::string counter = std::to_string(count) + " / " + std::to_string(kPostMaxChars);
-    ImGui::SetCursorScreenPos(
-        ImVec2(pos.x, row_y + (ImGui::GetFrameHeight() - ImGui::GetTextLineHeight()) * 0.5f));
-    ImGui::PushStyleColor(ImGuiCol_Text, too_long ? ui::color::kError : ui::color::kTextMuted);
-    ImGui::TextUnformatted(counter.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
-    ImGui::SetCursorScreenPos(ImVec2(pos.x + inner - button_w, row_y));
-    ImGui::PushFont(fonts.strong);
-    if (ui::PrimaryButton("Post", button_w, busy, !too_long && !blank))
-        action.kind = FeedActionKind::SubmitPost;
-    ImGui::PopFont();
-    if (!c.error.empty()) {
-        ImGui::Dummy(ImVec2(0, 2));
-        ui::ErrorNote(c.error, inner);
-    }
-    ui::EndCard();
-    ImGui::Dummy(ImVec2(width, kCardGap));
-}
+namespace {
 
 // A centred card with a title, a line of text and an optional button (empty/error states).
+}  // namespace
+
 bool StateCard(float width, const ui::FontSet& fonts, const char* title, const std::string& text,
                const char* button, bool spinner) {
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
@@ -184,12 +148,15 @@ bool StateCard(float width, const ui::FontSet& fonts, const char* title, const s
     return pressed;
 }
 
+namespace {
+
 //-----------------------------------------------------------------------------
 // [SECTION] Virtualized list
 //-----------------------------------------------------------------------------
 
 void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std::string& user,
-              const ui::FontSet& fonts, int64_t now_wall_ms, FeedAction& action) {
+              const ui::FontSet& fonts, ImageLibrary& images, int64_t now_wall_ms,
+              FeedAction& action) {
     const std::vector<Post>& posts = model.posts();
     ImGui::PushFont(fonts.body);
     const float font_size = ImGui::GetFontSize();
@@ -223,8 +190,16 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
         const float h = s.offsets[i + 1] - s.offsets[i] - kCardGap;
         ImGui::SetCursorPos(ImVec2(x, top + s.offsets[i]));
         const bool own = posts[i].author.username == user;
-        switch (DrawPostCard(posts[i], width, h, own, fonts, now_wall_ms)) {
+        switch (DrawPostCard(posts[i], width, h, own, fonts, images, now_wall_ms)) {
             case PostCardAction::None:
+                break;
+            case PostCardAction::OpenImage:
+                action.kind = FeedActionKind::OpenImage;
+                action.media = posts[i].media;
+                break;
+            case PostCardAction::OpenGroup:
+                action.kind = FeedActionKind::OpenGroup;
+                action.group_id = posts[i].group ? posts[i].group->id : "";
                 break;
             case PostCardAction::Open:
                 action = {FeedActionKind::OpenPost, posts[i].id};
@@ -236,6 +211,12 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
         last_visible = static_cast<int>(i);
     }
     s.last_visible_row = last_visible;
+    // Images one screen below (and a little above) start loading before they scroll in.
+    const float view_h = ImGui::GetWindowHeight();
+    for (size_t i = first; i < posts.size() && s.offsets[i] < view_bottom + view_h; i++)
+        if (posts[i].media && s.offsets[i] >= view_bottom) images.Prefetch(*posts[i].media);
+    for (size_t i = first; i-- > 0 && s.offsets[i + 1] > view_top - view_h * 0.5f;)
+        if (posts[i].media) images.Prefetch(*posts[i].media);
     ImGui::SetCursorPos(ImVec2(x, top + y));
     ImGui::Dummy(ImVec2(width, 0));
     action.load_more = model.WantsMore(last_visible);
@@ -322,39 +303,73 @@ void DrawDeleteDialog(FeedScreen& s, const ui::FontSet& fonts, FeedAction& actio
 // [SECTION] Screens
 //-----------------------------------------------------------------------------
 
+namespace {
+
+// After the page: the full-size image floats above everything.
+void DrawOverlays(const FeedScreen& s, const ui::FontSet& fonts, ImageLibrary& images,
+                  FeedAction& action) {
+    if (s.viewer) DrawImageViewer(*s.viewer, fonts, images, action);
+}
+
+}  // namespace
+
 FeedAction DrawFeedScreen(FeedScreen& s, FeedTab tab, const std::string& user,
-                          const ui::FontSet& fonts, int64_t now_wall_ms) {
+                          const ui::FontSet& fonts, ImageLibrary& images, int64_t now_wall_ms) {
     FeedAction action;
-    UpdateScroll(s);
+    if (!s.viewer) UpdateScroll(s);
     ImGui::Dummy(ImVec2(0, 16));
-    const float width = Column();
-    DrawTabs(tab, width, action);
-    DrawComposer(s.composer, width, fonts, action);
+    const float width = FeedColumn();
+    if (tab == FeedTab::kGroup) {
+        DrawGroupHeader(s, user, width, fonts, action);
+    } else {
+        DrawSectionTabs(tab == FeedTab::kMe ? FeedSection::kMe : FeedSection::kExplore, width,
+                        action);
+    }
+    DrawComposer(s.composer, s.groups, width, fonts, action);
+    ImGui::Dummy(ImVec2(width, kCardGap));
     FeedAction list_action;
     const ui::FeedModel& model = s.Model(tab);
-    DrawList(s, model, width, user, fonts, now_wall_ms, list_action);
+    DrawList(s, model, width, user, fonts, images, now_wall_ms, list_action);
     DrawListFooter(model, tab, width, fonts, action);
-    if (list_action.kind != FeedActionKind::None) action.kind = list_action.kind;
-    if (!list_action.post_id.empty()) action.post_id = list_action.post_id;
+    if (list_action.kind != FeedActionKind::None) {
+        action.kind = list_action.kind;
+        action.post_id = list_action.post_id;
+        action.group_id = list_action.group_id;
+        action.media = list_action.media;
+    }
     action.load_more = list_action.load_more;
     DrawDeleteDialog(s, fonts, action);
+    DrawOverlays(s, fonts, images, action);
     return action;
 }
 
 FeedAction DrawPostScreen(FeedScreen& s, const std::string& user, const ui::FontSet& fonts,
-                          int64_t now_wall_ms) {
+                          ImageLibrary& images, int64_t now_wall_ms) {
     FeedAction action;
-    UpdateScroll(s);
+    if (!s.viewer) UpdateScroll(s);
     ImGui::Dummy(ImVec2(0, 16));
-    const float width = Column();
+    const float width = FeedColumn();
     if (ui::Link("\xE2\x80\xB9 Back to the feed")) action.kind = FeedActionKind::BackToFeed;
     ImGui::Dummy(ImVec2(0, 8));
     if (s.post && s.post->id == s.post_id) {
         ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
         const float h = MeasurePostCard(*s.post, width, fonts);
-        if (DrawPostCard(*s.post, width, h, s.post->author.username == user, fonts, now_wall_ms) ==
-            PostCardAction::Delete)
-            action = {FeedActionKind::AskDelete, s.post->id};
+        switch (DrawPostCard(*s.post, width, h, s.post->author.username == user, fonts, images,
+                             now_wall_ms)) {
+            case PostCardAction::Delete:
+                action = {FeedActionKind::AskDelete, s.post->id};
+                break;
+            case PostCardAction::OpenImage:
+                action.kind = FeedActionKind::OpenImage;
+                action.media = s.post->media;
+                break;
+            case PostCardAction::OpenGroup:
+                action.kind = FeedActionKind::OpenGroup;
+                action.group_id = s.post->group ? s.post->group->id : "";
+                break;
+            default:
+                break;
+        }
     } else if (s.post_request.failed()) {
         if (StateCard(width, fonts, "Couldn't load this post", s.post_request.error.message,
                       "Retry", false))
@@ -363,6 +378,7 @@ FeedAction DrawPostScreen(FeedScreen& s, const std::string& user, const ui::Font
         (void)StateCard(width, fonts, "Loading the post\xE2\x80\xA6", "", nullptr, true);
     }
     DrawDeleteDialog(s, fonts, action);
+    DrawOverlays(s, fonts, images, action);
     return action;
 }
 

@@ -5,33 +5,81 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
 
-#include "model/models.h"       // core: Post
+#include "api/http.h"           // core: AbortSignal
+#include "model/models.h"       // core: Post, Media, Group
 #include "ui/feed_model.h"      // core
 #include "ui/request_status.h"  // core
 
 namespace skyloom::ui {
 struct FontSet;
 }
+namespace skyloom::app {
+class ImageLibrary;
+}
 
 namespace skyloom::app {
 
-enum class FeedTab { kExplore, kMe };
+enum class FeedTab { kExplore, kMe, kGroup };
+
+// The image attached to the draft: picked/dropped/pasted -> processed in the browser (worker)
+// -> uploaded -> ready to post. Any phase can be cancelled; failures keep the draft.
+struct Attachment {
+    enum class Phase { kNone, kProcessing, kUploading, kReady, kFailed };
+    Phase phase = Phase::kNone;
+    std::string file_name;
+    uint64_t original_bytes = 0;   // the file as picked
+    uint64_t processed_bytes = 0;  // after resize + re-encode (what is uploaded)
+    int width = 0;                 // of the processed image
+    int height = 0;
+    double progress = 0;  // 0..1 within the phase
+    std::string stage;    // "Decoding", "Uploading", ...
+    std::string error;    // kFailed: why, in words
+    uint32_t preview_texture = 0;
+    std::optional<Media> media;  // kReady: the uploaded image
+    // Controller bookkeeping for the work in flight (cancel, stale callbacks).
+    uint32_t job = 0;
+    std::shared_ptr<AbortSignal> upload_abort;
+    uint64_t token = 0;
+
+    [[nodiscard]] bool busy() const {
+        return phase == Phase::kProcessing || phase == Phase::kUploading;
+    }
+};
 
 struct Composer {
     std::string draft;          // kept on failure; cleared once the post exists
     ui::RequestStatus request;  // the create call
     std::string error;
+    Attachment attachment;
+    std::string group_id;  // "" = no group
+    std::string group_name;
 };
 
 struct FeedScreen {
     ui::FeedModel explore;
     ui::FeedModel me;
+    ui::FeedModel group;  // #/g/ID
     Composer composer;
+    bool dragging_file = false;      // a file is dragged over the page: show the drop target
+    std::optional<MediaRef> viewer;  // the image open full size
+    // #/g/ID
+    std::string group_id;
+    std::optional<Group> group_info;
+    ui::RequestStatus group_request;
+    ui::RequestStatus group_delete;
+    std::vector<Group> groups;  // for the composer's picker (and #/groups)
+    ui::RequestStatus groups_request;
+    // #/groups: the new-group form
+    std::string new_group_name;
+    std::string new_group_description;
+    ui::RequestStatus group_create;
+    std::string group_create_error;
     std::string confirm_delete_id;  // non-empty: the confirmation dialog is open for it
     ui::RequestStatus delete_request;
     // #/post/ID
@@ -48,9 +96,11 @@ struct FeedScreen {
     float fling_velocity = 0;    // px/s left from a touch drag
     int last_visible_row = -1;   // for tests and prefetch
 
-    [[nodiscard]] ui::FeedModel& Model(FeedTab tab) { return tab == FeedTab::kMe ? me : explore; }
+    [[nodiscard]] ui::FeedModel& Model(FeedTab tab) {
+        return tab == FeedTab::kMe ? me : tab == FeedTab::kGroup ? group : explore;
+    }
     [[nodiscard]] const ui::FeedModel& Model(FeedTab tab) const {
-        return tab == FeedTab::kMe ? me : explore;
+        return tab == FeedTab::kMe ? me : tab == FeedTab::kGroup ? group : explore;
     }
 };
 
@@ -66,19 +116,45 @@ enum class FeedActionKind {
     CancelDelete,
     BackToFeed,
     RetryPost,
+    PickImage,    // open the file chooser
+    RemoveImage,  // cancel the processing/upload, or drop the attached image
+    SelectGroup,  // group_id ("" = none)
+    OpenImage,    // media: show full size
+    CloseImage,
+    ShowGroups,   // #/groups
+    OpenGroup,    // group_id
+    DeleteGroup,  // the group page's owner action
+    RetryGroup,
+    CreateGroup,  // from the form on #/groups
+    RetryGroups,
 };
 
 struct FeedAction {
     FeedActionKind kind = FeedActionKind::None;
     std::string post_id;
+    std::string group_id;
+    std::optional<MediaRef> media;
     bool load_more = false;  // the reader is near the end of what is loaded
 };
 
+// Shared by the feed, group and groups screens.
+enum class FeedSection { kExplore, kMe, kGroups };
+// Positions the cursor at the content column's left edge and returns its width.
+[[nodiscard]] float FeedColumn();
+void DrawSectionTabs(FeedSection section, float width, FeedAction& action);
+// A centred card with a title, a line of text and an optional button (empty/error states);
+// true when the button is pressed.
+bool StateCard(float width, const ui::FontSet& fonts, const char* title, const std::string& text,
+               const char* button, bool spinner);
+
 // Call inside a window created with ImGuiWindowFlags_NoScrollWithMouse: the feed scrolls itself
 // (smoothed wheel, touch drag with fling).
+// Explore, Me and a group's page (tab kGroup: its header instead of the tabs).
 [[nodiscard]] FeedAction DrawFeedScreen(FeedScreen& screen, FeedTab tab, const std::string& user,
-                                        const ui::FontSet& fonts, int64_t now_wall_ms);
+                                        const ui::FontSet& fonts, ImageLibrary& images,
+                                        int64_t now_wall_ms);
 [[nodiscard]] FeedAction DrawPostScreen(FeedScreen& screen, const std::string& user,
-                                        const ui::FontSet& fonts, int64_t now_wall_ms);
+                                        const ui::FontSet& fonts, ImageLibrary& images,
+                                        int64_t now_wall_ms);
 
 }  // namespace skyloom::app

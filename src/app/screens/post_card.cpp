@@ -1,6 +1,11 @@
 #include "screens/post_card.h"
 
+#include <algorithm>
+#include <cmath>
+
+#include "bridge/bridge.h"
 #include "imgui_internal.h"
+#include "media/image_library.h"
 #include "ui/fonts.h"
 #include "ui/relative_time.h"  // core
 #include "ui/theme.h"
@@ -10,6 +15,18 @@ namespace skyloom::app {
 namespace {
 constexpr float kPad = 16.0f;
 constexpr float kHeaderGap = 6.0f;
+constexpr float kImageGap = 10.0f;
+constexpr float kImageRounding = 8.0f;
+constexpr float kMinImageAspect = 0.5f;   // height / width: panoramas still get some height
+constexpr float kMaxImageAspect = 1.25f;  // tall phone shots are cropped a little
+
+float TextHeight(const Post& post, float width, const ui::FontSet& fonts) {
+    if (post.text.empty()) return 0.0f;
+    ImGui::PushFont(fonts.body);
+    const float h = ImGui::CalcTextSize(post.text.c_str(), nullptr, false, width - kPad * 2).y;
+    ImGui::PopFont();
+    return h;
+}
 
 float HeaderHeight(const ui::FontSet& fonts) {
     ImGui::PushFont(fonts.strong);
@@ -19,15 +36,22 @@ float HeaderHeight(const ui::FontSet& fonts) {
 }
 }  // namespace
 
+float PostImageHeight(const MediaRef& media, float width) {
+    if (media.width <= 0 || media.height <= 0) return width * 0.75f;
+    const float aspect = static_cast<float>(media.height) / static_cast<float>(media.width);
+    return std::round(width * std::clamp(aspect, kMinImageAspect, kMaxImageAspect));
+}
+
 float MeasurePostCard(const Post& post, float width, const ui::FontSet& fonts) {
-    ImGui::PushFont(fonts.body);
-    const float text_h = ImGui::CalcTextSize(post.text.c_str(), nullptr, false, width - kPad * 2).y;
-    ImGui::PopFont();
-    return kPad + HeaderHeight(fonts) + kHeaderGap + text_h + kPad;
+    float h = kPad + HeaderHeight(fonts) + kHeaderGap + TextHeight(post, width, fonts) + kPad;
+    if (post.media)
+        h +=
+            (post.text.empty() ? 0.0f : kImageGap) + PostImageHeight(*post.media, width - kPad * 2);
+    return h;
 }
 
 PostCardAction DrawPostCard(const Post& post, float width, float height, bool own,
-                            const ui::FontSet& fonts, int64_t now_wall_ms) {
+                            const ui::FontSet& fonts, ImageLibrary& images, int64_t now_wall_ms) {
     PostCardAction action = PostCardAction::None;
     ImGui::PushID(post.id.c_str());
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -57,6 +81,14 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
     ImGui::PushStyleColor(ImGuiCol_Text, ui::color::kTextMuted);
     if (!when.empty() && ui::Link((when + "##open").c_str())) action = PostCardAction::Open;
     ImGui::PopStyleColor();
+    if (post.group) {
+        ImGui::SameLine(0, 6);
+        ImGui::PushStyleColor(ImGuiCol_Text, ui::color::kTextMuted);
+        ImGui::TextUnformatted("in");
+        ImGui::PopStyleColor();
+        ImGui::SameLine(0, 4);
+        if (ui::Link((post.group->name + "##group").c_str())) action = PostCardAction::OpenGroup;
+    }
     if (own) {
         const float w = ImGui::CalcTextSize("Delete").x;
         ImGui::SetCursorScreenPos(
@@ -69,6 +101,31 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, ui::color::kText,
                 post.text.c_str(), nullptr, width - kPad * 2);
     ImGui::PopFont();
+
+    if (post.media) {
+        const float inner = width - kPad * 2;
+        const float text_h = TextHeight(post, width, fonts);
+        const ImVec2 image_min =
+            text_pos + ImVec2(0, text_h + (post.text.empty() ? 0.0f : kImageGap));
+        const ImVec2 image_size(inner, PostImageHeight(*post.media, inner));
+        // Not a button: a button would capture the press and stop a touch drag that starts
+        // on the image from scrolling the feed. A tap is a release without a drag.
+        const ImRect bb(image_min, image_min + image_size);
+        const ImGuiID image_id = ImGui::GetID("##image");
+        if (ImGui::ItemAdd(bb, image_id)) {
+            bridge::Annotate(image_id, bridge::ItemKind::Image,
+                             "Image by @" + post.author.username);
+            const ImGuiIO& io = ImGui::GetIO();
+            if (ImGui::IsItemHovered()) {
+                ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+                if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
+                    bb.Contains(io.MouseClickedPos[ImGuiMouseButton_Left]) &&
+                    io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 36.0f)
+                    action = PostCardAction::OpenImage;
+            }
+        }
+        images.Draw(*post.media, image_min, image_min + image_size, kImageRounding);
+    }
 
     ImGui::SetCursorScreenPos(origin);
     ImGui::Dummy(ImVec2(width, height));

@@ -1,5 +1,6 @@
-// One post as a card: author, relative time (opens the post), word-wrapped text, and Delete on
-// the reader's own posts. Heights are measured exactly from the wrapped text so the feed can
+// One post as a card: author, relative time (opens the post), the group it was posted in,
+// word-wrapped text, its image (placeholder first, click for full size), and Delete on the
+// reader's own posts. Heights are measured exactly from the wrapped text so the feed can
 // place cards without submitting them (see feed_screen.cpp's virtualization).
 #pragma once
 
@@ -15,12 +16,19 @@ struct FontSet;
 
 namespace skyloom::app {
 
-enum class PostCardAction { None, Open, Delete };
+class ImageLibrary;
+
+enum class PostCardAction { None, Open, Delete, OpenImage, OpenGroup };
+
+// The image's height in a card of inner width `width`: its aspect ratio, clamped so very tall
+// or very wide images do not take over the feed (the rest is cropped, centred).
+[[nodiscard]] float PostImageHeight(const MediaRef& media, float width);
 
 // Height of the card for `post` at `width`, with the body font current.
 [[nodiscard]] float MeasurePostCard(const Post& post, float width, const ui::FontSet& fonts);
 // Draws the card with its top-left at the cursor; `height` from MeasurePostCard.
 [[nodiscard]] PostCardAction DrawPostCard(const Post& post, float width, float height, bool own,
-                                          const ui::FontSet& fonts, int64_t now_wall_ms);
+                                          const ui::FontSet& fonts, ImageLibrary& images,
+                                          int64_t now_wall_ms);
 
 }  // namespace skyloom::app

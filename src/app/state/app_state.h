@@ -36,14 +36,26 @@ struct AppState {
     FeedScreen feed;
     bool fonts_ready = false;
 
-    // The feed tab the route shows (Me on #/me, Explore otherwise).
+    // The feed the route shows (Me on #/me, the group's on #/g/ID, Explore otherwise).
     [[nodiscard]] FeedTab feed_tab() const {
-        return location.screen == ui::Screen::kMe ? FeedTab::kMe : FeedTab::kExplore;
+        if (location.screen == ui::Screen::kMe) return FeedTab::kMe;
+        if (location.screen == ui::Screen::kGroup) return FeedTab::kGroup;
+        return FeedTab::kExplore;
     }
 };
 
+// Feed images on the GPU (media/image_library.h), reported by the bridge.
+struct ImageStats {
+    size_t used_bytes = 0;
+    size_t budget_bytes = 0;
+    int ready = 0;
+    int loading = 0;
+    int failed = 0;
+    int placeholders = 0;
+};
+
 // window.skyloom.state() for the automation bridge.
-[[nodiscard]] std::string StateJson(const AppState& state);
+[[nodiscard]] std::string StateJson(const AppState& state, const ImageStats& images = {});
 // "login", "feed", "post", ... (the first segment of the route's hash).
 [[nodiscard]] std::string RouteName(const ui::Route& route);
 

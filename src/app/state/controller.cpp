@@ -83,15 +83,27 @@ void Controller::ShowRoute(const ui::Route& location) {
                 break;
             case ui::Screen::kFeed:
             case ui::Screen::kMe:
+            case ui::Screen::kGroup:
+            case ui::Screen::kGroups:
                 m_state.feed.scroll_target = -1;
                 m_state.feed.fling_velocity = 0;
                 break;
             case ui::Screen::kPost:
                 break;
         }
+        m_state.feed.viewer.reset();  // back/forward closes the full-size image
     }
     m_state.location = location;
     if (location.screen == ui::Screen::kPost && m_state.user && changed) LoadPost(location.param);
+    if (m_state.user && changed) {
+        const ui::Screen s = location.screen;
+        // The picker and #/groups need the list; refresh it when entering those screens.
+        if (s == ui::Screen::kGroups ||
+            ((s == ui::Screen::kFeed || s == ui::Screen::kMe || s == ui::Screen::kGroup) &&
+             !m_state.feed.groups_request.in_progress() && m_state.feed.groups.empty()))
+            LoadGroups();
+        if (s == ui::Screen::kGroup) LoadGroup(location.param);
+    }
     platform::SetTitle(ui::PageTitle(location));
     platform::RequestFrames();
 }
@@ -122,7 +134,10 @@ void Controller::Handle(TopBarAction action) {
 }
 
 void Controller::OnSignedIn(const AuthSession& session) {
-    if (m_state.user && *m_state.user != session.user.username) m_state.feed = FeedScreen{};
+    if (m_state.user && *m_state.user != session.user.username) {
+        DiscardAttachment();
+        m_state.feed = FeedScreen{};
+    }
     m_state.user = session.user.username;
 }
 
@@ -139,6 +154,7 @@ void Controller::SignOut() {
 }
 
 void Controller::EndSessionLocally() {
+    DiscardAttachment();  // cancels its processing/upload and frees the preview
     m_client.ClearSession();
     platform::StorageRemove(kRefreshTokenKey);
     m_state.user.reset();

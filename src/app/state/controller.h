@@ -3,12 +3,15 @@
 // happens at the start of a frame on the main thread.
 //
 // Files: controller.cpp (session, routing, toasts), controller_auth.cpp (sign in/up, verify,
-// forgot/reset), controller_feed.cpp (feeds, composer, delete, single post).
+// forgot/reset), controller_feed.cpp (feeds, composer, delete, single post),
+// controller_media.cpp (the composer's image), controller_groups.cpp (groups).
 #pragma once
 
 #include <string>
 
 #include "api/api_client.h"
+#include "platform/image_worker.h"
+#include "platform/platform.h"
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
 #include "screens/reset_screen.h"
@@ -34,6 +37,9 @@ class Controller {
     void Navigate(const ui::Route& location, bool push = true);
     // Text the browser pasted (Ctrl/Cmd+V anywhere on the page).
     void OnPaste(const std::string& text);
+    // An image picked in the file chooser, dropped on the page or pasted (controller_media.cpp).
+    void OnImageFile(platform::PickedFile file);
+    void OnDragging(bool dragging);
 
     void Handle(SignInAction action);
     void Handle(SignUpAction action);
@@ -69,11 +75,24 @@ class Controller {
     void SubmitPost();
     void DeletePost(const std::string& id);
     void LoadPost(const std::string& id);
+    void SubmitPostNow();
+    // controller_media.cpp: the composer's image, and the full-size viewer
+    void StartImage(platform::PickedFile file);
+    void UploadImage(uint64_t token, image::ProcessedImage processed);
+    void FailImage(std::string message);
+    void DiscardAttachment();
+    // controller_groups.cpp
+    void LoadGroups();
+    void LoadGroup(const std::string& id);
+    void CreateGroup();
+    void DeleteGroup();
+    void SelectGroup(const std::string& id);
 
     AppState& m_state;
     ApiClient& m_client;
     std::string m_signup_password;   // held in memory only, to sign in right after verify
     bool m_countdown_timer = false;  // a one-second wake-up for the resend countdown is set
+    uint64_t m_next_attachment = 1;  // tokens tell a current attachment from a discarded one
 };
 
 }  // namespace skyloom::app

@@ -43,6 +43,39 @@ void Controller::Handle(const FeedAction& action) {
         case FeedActionKind::RetryPost:
             LoadPost(m_state.location.param);
             break;
+        case FeedActionKind::PickImage:
+            platform::OpenImagePicker();
+            break;
+        case FeedActionKind::RemoveImage:
+            DiscardAttachment();
+            break;
+        case FeedActionKind::SelectGroup:
+            SelectGroup(action.group_id);
+            break;
+        case FeedActionKind::OpenImage:
+            f.viewer = action.media;
+            break;
+        case FeedActionKind::CloseImage:
+            f.viewer.reset();
+            break;
+        case FeedActionKind::ShowGroups:
+            Navigate({ui::Screen::kGroups, {}});
+            break;
+        case FeedActionKind::OpenGroup:
+            if (!action.group_id.empty()) Navigate({ui::Screen::kGroup, action.group_id});
+            break;
+        case FeedActionKind::DeleteGroup:
+            DeleteGroup();
+            break;
+        case FeedActionKind::RetryGroup:
+            LoadGroup(m_state.location.param);
+            break;
+        case FeedActionKind::CreateGroup:
+            CreateGroup();
+            break;
+        case FeedActionKind::RetryGroups:
+            LoadGroups();
+            break;
     }
 }
 
@@ -53,6 +86,7 @@ void Controller::LoadMore(FeedTab tab) {
     query.cursor = model.BeginLoad();
     query.limit = kFeedPageSize;
     if (tab == FeedTab::kMe) query.author = *m_state.user;
+    if (tab == FeedTab::kGroup) query.group = m_state.feed.group_id;
     m_state.requests_in_flight++;
     const std::string cursor = query.cursor;
     m_client.ListPosts(query, [this, tab, cursor](Result<PostPage> result) {
@@ -72,29 +106,50 @@ void Controller::LoadMore(FeedTab tab) {
 void Controller::SubmitPost() {
     Composer& c = m_state.feed.composer;
     if (c.request.in_progress()) return;
-    if (!IsValidPostText(c.draft)) {
+    if (c.attachment.busy()) {
+        c.error = "Wait a moment: the image is still uploading.";
+        return;
+    }
+    const bool has_image = c.attachment.phase == Attachment::Phase::kReady;
+    if (!IsValidPostBody(c.draft, has_image)) {
         c.error = CountCodePoints(c.draft) > kPostMaxChars
                       ? "Posts can be at most " + std::to_string(kPostMaxChars) + " characters."
-                      : "Write something first.";
+                      : "Write something or add an image first.";
         return;
     }
     c.error.clear();
+    SubmitPostNow();
+}
+
+void Controller::SubmitPostNow() {
+    Composer& c = m_state.feed.composer;
+    api::NewPost post;
+    post.text = c.draft;
+    if (c.attachment.phase == Attachment::Phase::kReady && c.attachment.media)
+        post.media_id = c.attachment.media->id;
+    post.group_id = c.group_id;
     c.request.Start();
     m_state.requests_in_flight++;
-    m_client.CreatePost(c.draft, [this](Result<Post> result) {
+    const uint64_t token = c.attachment.token;
+    m_client.CreatePost(post, [this, token](Result<Post> result) {
         m_state.requests_in_flight--;
-        Composer& composer = m_state.feed.composer;
+        FeedScreen& feed = m_state.feed;
+        Composer& composer = feed.composer;
         if (!result) {
             if (HandleSessionLost(result.error())) return;
             composer.request.Fail(result.error());
-            composer.error = HumanMessage(result.error());  // the draft stays for another try
+            // The draft and the image stay for another try.
+            composer.error = HumanMessage(result.error());
             return;
         }
         composer.request.Succeed();
         composer.draft.clear();
-        m_state.feed.explore.Prepend(result.value());
-        m_state.feed.me.Prepend(result.value());
-        ShowToast("success", "Posted.");
+        if (composer.attachment.token == token) DiscardAttachment();
+        const Post& created = result.value();
+        feed.explore.Prepend(created);
+        feed.me.Prepend(created);
+        if (created.group && created.group->id == feed.group_id) feed.group.Prepend(created);
+        ShowToast("success", created.group ? "Posted in " + created.group->name + "." : "Posted.");
     });
 }
 
@@ -117,6 +172,7 @@ void Controller::DeletePost(const std::string& id) {
         feed.confirm_delete_id.clear();
         feed.explore.Remove(id);
         feed.me.Remove(id);
+        feed.group.Remove(id);
         if (feed.post && feed.post->id == id) feed.post.reset();
         ShowToast("info", "Post deleted.");
         if (m_state.location.screen == ui::Screen::kPost) Navigate({ui::Screen::kFeed, {}});

@@ -39,14 +39,47 @@ std::vector<std::pair<const char*, const std::string*>> InlineMessages(const App
         case ui::Screen::kFeed:
         case ui::Screen::kMe:
         case ui::Screen::kPost:
-            return {{"error", &s.feed.composer.error}};
+            return {{"error", &s.feed.composer.error},
+                    {"error", &s.feed.composer.attachment.error}};
+        case ui::Screen::kGroup:
+            return {{"error", &s.feed.composer.error},
+                    {"error", &s.feed.composer.attachment.error},
+                    {"error", &s.feed.group_request.error.message},
+                    {"error", &s.feed.group_delete.error.message}};
+        case ui::Screen::kGroups:
+            return {{"error", &s.feed.group_create_error},
+                    {"error", &s.feed.groups_request.error.message}};
     }
     return {};
 }
 
 }  // namespace
 
-std::string StateJson(const AppState& state) {
+namespace {
+
+const char* PhaseName(Attachment::Phase phase) {
+    switch (phase) {
+        case Attachment::Phase::kNone:
+            return "none";
+        case Attachment::Phase::kProcessing:
+            return "processing";
+        case Attachment::Phase::kUploading:
+            return "uploading";
+        case Attachment::Phase::kReady:
+            return "ready";
+        case Attachment::Phase::kFailed:
+            return "failed";
+    }
+    return "none";
+}
+
+nlohmann::json MediaJson(const MediaRef& m) {
+    return {{"id", m.id}, {"url", m.url}, {"width", m.width}, {"height", m.height}};
+}
+
+}  // namespace
+
+std::string StateJson(const AppState& state, const ImageStats& images) {
     nlohmann::json j;
     j["route"] = RouteName(state.location);
     j["user"] = state.user ? nlohmann::json(*state.user) : nlohmann::json(nullptr);
@@ -62,16 +95,52 @@ std::string StateJson(const AppState& state) {
 
     const bool me = state.feed_tab() == FeedTab::kMe;
     nlohmann::json posts = nlohmann::json::array();
-    for (const Post& p : model.posts())
-        posts.push_back(
-            {{"id", p.id}, {"author", p.author.username}, {"text", p.text}, {"has_image", false}});
-    j["feed"] = {{"tab", me ? "me" : "explore"},
+    for (const Post& p : model.posts()) {
+        nlohmann::json post = {{"id", p.id},
+                               {"author", p.author.username},
+                               {"text", p.text},
+                               {"has_image", p.media.has_value()}};
+        if (p.media) post["media"] = MediaJson(*p.media);
+        if (p.group) post["group"] = {{"id", p.group->id}, {"name", p.group->name}};
+        posts.push_back(std::move(post));
+    }
+    const FeedTab tab = state.feed_tab();
+    j["feed"] = {{"tab", tab == FeedTab::kGroup ? "group"
+                         : me                   ? "me"
+                                                : "explore"},
                  {"posts", std::move(posts)},
                  {"loading", model.status().in_progress()},
                  {"reached_end", model.reached_end()},
                  {"last_visible_row", state.feed.last_visible_row}};
-    j["composer"] = {{"draft", state.feed.composer.draft},
-                     {"busy", state.feed.composer.request.in_progress()}};
+    const Composer& c = state.feed.composer;
+    const Attachment& a = c.attachment;
+    j["composer"] = {{"draft", c.draft},
+                     {"busy", c.request.in_progress()},
+                     {"group_id", c.group_id},
+                     {"image",
+                      {{"phase", PhaseName(a.phase)},
+                       {"file_name", a.file_name},
+                       {"original_bytes", a.original_bytes},
+                       {"processed_bytes", a.processed_bytes},
+                       {"width", a.width},
+                       {"height", a.height},
+                       {"progress", a.progress},
+                       {"stage", a.stage},
+                       {"error", a.error},
+                       {"preview", a.preview_texture != 0},
+                       {"media_id", a.media ? a.media->id : ""}}}};
+    j["viewer"] = state.feed.viewer ? MediaJson(*state.feed.viewer) : nlohmann::json(nullptr);
+    j["dragging_file"] = state.feed.dragging_file;
+    nlohmann::json groups = nlohmann::json::array();
+    for (const Group& g : state.feed.groups)
+        groups.push_back({{"id", g.id}, {"name", g.name}, {"owner", g.owner}});
+    j["groups"] = std::move(groups);
+    j["group"] = state.feed.group_info ? nlohmann::json{{"id", state.feed.group_info->id},
+                                                        {"name", state.feed.group_info->name}}
+                                       : nlohmann::json(nullptr);
+    j["images"] = {{"used_bytes", images.used_bytes}, {"budget_bytes", images.budget_bytes},
+                   {"ready", images.ready},           {"loading", images.loading},
+                   {"failed", images.failed},         {"placeholders", images.placeholders}};
     j["verify"] = {{"code", state.verify.code}, {"resend_at_ms", state.verify.resend_at_ms}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }

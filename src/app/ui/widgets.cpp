@@ -4,6 +4,7 @@
 // [SECTION] Cards
 #include "ui/widgets.h"
 
+#include <algorithm>
 #include <cmath>
 
 #include "bridge/bridge.h"
@@ -213,6 +214,18 @@ void Spinner(ImVec2 center, float radius, ImU32 color) {
     }
     dl->PathStroke(color, 0, radius * 0.3f);
     platform::KeepAnimating();  // a spinner is the one thing that moves on its own
+}
+
+void ProgressBar(float fraction, float width) {
+    constexpr float kHeight = 6.0f;
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    dl->AddRectFilled(pos, pos + ImVec2(width, kHeight), color::kBorder, kHeight * 0.5f);
+    const float filled = width * std::clamp(fraction, 0.0f, 1.0f);
+    if (filled > 0.5f)
+        dl->AddRectFilled(pos, pos + ImVec2(std::fmax(filled, kHeight), kHeight), color::kAccent,
+                          kHeight * 0.5f);
+    ImGui::Dummy(ImVec2(width, kHeight));
 }
 
 namespace {

@@ -43,6 +43,8 @@ bool TabButton(const char* label, bool selected, float width);
 void Checklist(const std::vector<RuleStatus>& rules, bool touched);
 
 void Spinner(ImVec2 center, float radius, ImU32 color);
+// A thin determinate bar at the cursor, `fraction` 0..1 of `width` (processing, uploads).
+void ProgressBar(float fraction, float width);
 // A rounded red note (server errors shown in place).
 void ErrorNote(const std::string& text, float width);
 void MutedText(const char* text);

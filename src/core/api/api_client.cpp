@@ -190,7 +190,15 @@ void ApiClient::CreatePost(const api::NewPost& post, Callback<Post> done) {
 }
 
 void ApiClient::UploadMedia(std::string bytes, const std::string& mime, Callback<Media> done) {
-    SendAuthorized(api::UploadMedia(std::move(bytes), mime),
+    UploadMedia(std::move(bytes), mime, {}, std::move(done));
+}
+
+void ApiClient::UploadMedia(std::string bytes, const std::string& mime, UploadOptions options,
+                            Callback<Media> done) {
+    HttpRequest request = api::UploadMedia(std::move(bytes), mime);
+    request.upload_progress = std::move(options.progress);
+    request.abort = std::move(options.abort);
+    SendAuthorized(std::move(request),
                    [done = std::move(done)](HttpResponse r) { done(api::ParseMediaResponse(r)); });
 }
 

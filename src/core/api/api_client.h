@@ -49,6 +49,13 @@ class ApiClient {
     void CreatePost(const std::string& text, Callback<Post> done);
     void CreatePost(const api::NewPost& post, Callback<Post> done);
     void UploadMedia(std::string bytes, const std::string& mime, Callback<Media> done);
+    // The same with upload progress and a way to abort (see HttpRequest).
+    struct UploadOptions {
+        std::function<void(uint64_t sent, uint64_t total)> progress;
+        std::shared_ptr<AbortSignal> abort;
+    };
+    void UploadMedia(std::string bytes, const std::string& mime, UploadOptions options,
+                     Callback<Media> done);
     void ListGroups(Callback<std::vector<Group>> done);
     void CreateGroup(const std::string& name, const std::string& description, Callback<Group> done);
     void GetGroup(const std::string& id, Callback<Group> done);

@@ -3,7 +3,9 @@
 // moves the bytes.
 #pragma once
 
+#include <cstdint>
 #include <functional>
+#include <memory>
 #include <string>
 #include <utility>
 #include <vector>
@@ -12,11 +14,31 @@ namespace skyloom {
 
 using HttpHeader = std::pair<std::string, std::string>;
 
+// Lets the caller abort a request in flight: the transport registers how (XHR abort, ...),
+// and the request then completes with status 0 and transport_error "aborted".
+class AbortSignal {
+  public:
+    void Abort() {
+        if (m_aborted) return;
+        m_aborted = true;
+        if (m_on_abort) m_on_abort();
+    }
+    [[nodiscard]] bool aborted() const { return m_aborted; }
+    void OnAbort(std::function<void()> fn) { m_on_abort = std::move(fn); }
+
+  private:
+    bool m_aborted = false;
+    std::function<void()> m_on_abort;
+};
+
 struct HttpRequest {
     std::string method;  // "GET", "POST", ...
     std::string path;    // absolute path with query, e.g. "/api/v1/posts?limit=20"
     std::vector<HttpHeader> headers;
     std::string body;
+    // Optional: bytes of the body sent so far (uploads), where the transport can tell.
+    std::function<void(uint64_t sent, uint64_t total)> upload_progress;
+    std::shared_ptr<AbortSignal> abort;  // optional
 };
 
 struct HttpResponse {

@@ -6,13 +6,19 @@ namespace skyloom::api {
 namespace {
 
 HttpRequest JsonRequest(const char* method, std::string path, const Json& body) {
-    HttpRequest request{method, std::string(kApiPrefix) + path, {}, DumpJson(body)};
+    HttpRequest request;
+    request.method = method;
+    request.path = std::string(kApiPrefix) + path;
+    request.body = DumpJson(body);
     request.headers.emplace_back("Content-Type", "application/json");
     return request;
 }
 
 HttpRequest BodylessRequest(const char* method, std::string path) {
-    return HttpRequest{method, std::string(kApiPrefix) + path, {}, {}};
+    HttpRequest request;
+    request.method = method;
+    request.path = std::string(kApiPrefix) + path;
+    return request;
 }
 
 }  // namespace
@@ -81,7 +87,10 @@ HttpRequest CreatePost(const NewPost& post) {
 }
 
 HttpRequest UploadMedia(std::string bytes, const std::string& mime) {
-    HttpRequest request{"POST", std::string(kApiPrefix) + "/media", {}, std::move(bytes)};
+    HttpRequest request;
+    request.method = "POST";
+    request.path = std::string(kApiPrefix) + "/media";
+    request.body = std::move(bytes);
     request.headers.emplace_back("Content-Type", mime);
     return request;
 }

@@ -11,7 +11,7 @@ struct RouteName {
     std::string_view title;
 };
 
-constexpr std::array<RouteName, 8> kRoutes = {{
+constexpr std::array<RouteName, 10> kRoutes = {{
     {Screen::kLogin, "login", "Sign in"},
     {Screen::kSignup, "signup", "Sign up"},
     {Screen::kVerify, "verify", "Verify your email"},
@@ -20,7 +20,14 @@ constexpr std::array<RouteName, 8> kRoutes = {{
     {Screen::kFeed, "feed", "Explore"},
     {Screen::kMe, "me", "My posts"},
     {Screen::kPost, "post", "Post"},
+    {Screen::kGroups, "groups", "Groups"},
+    {Screen::kGroup, "g", "Group"},
 }};
+
+// Screens whose route carries a numeric id ("#/post/42", "#/g/7").
+bool TakesId(Screen screen) {
+    return screen == Screen::kPost || screen == Screen::kGroup;
+}
 
 bool IsDigits(std::string_view text) {
     if (text.empty() || text.size() > 18) return false;
@@ -41,9 +48,9 @@ Route ParseRoute(std::string_view hash, Route fallback) {
                                 : hash.substr(hash.find('/') + 1);
     for (const RouteName& route : kRoutes) {
         if (route.path != head) continue;
-        if (route.screen == Screen::kPost) {
+        if (TakesId(route.screen)) {
             if (!IsDigits(rest)) return fallback;
-            return Route{Screen::kPost, std::string(rest)};
+            return Route{route.screen, std::string(rest)};
         }
         if (!rest.empty()) return fallback;
         return Route{route.screen, {}};
@@ -55,7 +62,7 @@ std::string FormatRoute(const Route& route) {
     for (const RouteName& name : kRoutes) {
         if (name.screen != route.screen) continue;
         std::string out = "#/" + std::string(name.path);
-        if (route.screen == Screen::kPost) out += "/" + route.param;
+        if (TakesId(route.screen)) out += "/" + route.param;
         return out;
     }
     return "#/login";

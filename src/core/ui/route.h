@@ -15,7 +15,9 @@ enum class Screen {
     kReset,
     kFeed,
     kMe,
-    kPost,  // param: post id
+    kPost,    // param: post id
+    kGroups,  // the list of groups
+    kGroup,   // param: group id
 };
 
 struct Route {

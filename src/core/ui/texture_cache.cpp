@@ -103,6 +103,12 @@ uint32_t TextureCache::handle(const std::string& id) const {
     return it != m_entries.end() && it->second.state == State::kReady ? it->second.handle : 0;
 }
 
+int TextureCache::CountInState(State state) const {
+    int count = 0;
+    for (const auto& [id, entry] : m_entries) count += entry.state == state ? 1 : 0;
+    return count;
+}
+
 float TextureCache::FadeAlpha(const std::string& id, double now_ms) const {
     auto it = m_entries.find(id);
     if (it == m_entries.end() || it->second.state != State::kReady) return 0.0f;

@@ -47,6 +47,7 @@ class TextureCache {
     [[nodiscard]] size_t used_bytes() const { return m_used_bytes; }
     [[nodiscard]] size_t budget_bytes() const { return m_budget_bytes; }
     [[nodiscard]] int loading_count() const { return m_loading; }
+    [[nodiscard]] int CountInState(State state) const;
 
   private:
     struct Entry {

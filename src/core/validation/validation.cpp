@@ -158,6 +158,11 @@ bool IsValidPostText(std::string_view text) {
                        [](char c) { return !(c == ' ' || c == '\n' || c == '\t' || c == '\r'); });
 }
 
+bool IsValidPostBody(std::string_view text, bool has_media) {
+    if (!has_media) return IsValidPostText(text);
+    return IsValidUtf8(text) && CountCodePoints(text) <= kPostMaxChars;
+}
+
 bool IsSixDigitCode(std::string_view code) {
     return code.size() == 6 &&
            std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });

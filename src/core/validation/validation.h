@@ -37,6 +37,9 @@ struct RuleStatus {
 [[nodiscard]] size_t CountCodePoints(std::string_view utf8);
 // Post text: 1..kPostMaxChars code points, valid UTF-8, not only whitespace.
 [[nodiscard]] bool IsValidPostText(std::string_view text);
+// A post's text when it may carry an image: with an image the text is optional (blank or empty
+// is fine), but it is still valid UTF-8 of at most kPostMaxChars code points.
+[[nodiscard]] bool IsValidPostBody(std::string_view text, bool has_media);
 
 [[nodiscard]] bool IsSixDigitCode(std::string_view code);
 

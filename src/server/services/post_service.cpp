@@ -39,7 +39,8 @@ Post ReadPost(const Statement& stmt) {
 
 Error InvalidText() {
     return errors::Unprocessable(
-        "invalid_text", "A post needs 1 to 2000 characters of text (valid UTF-8, not only spaces)");
+        "invalid_text", "A post needs 1 to 2000 characters of text (valid UTF-8, not only spaces); with an "
+        "image the text is optional");
 }
 
 }  // namespace
@@ -69,7 +70,7 @@ Result<Post> PostService::Create(const AuthUser& author, const NewPost& post) {
     if (!author.verified) {
         return errors::Forbidden("email_not_verified", "Verify your email address before posting");
     }
-    if (!IsValidPostText(post.text)) return InvalidText();
+    if (!IsValidPostBody(post.text, !post.media_id.empty())) return InvalidText();
     Connection& conn = m_db.Conn();
     if (!post.media_id.empty()) {
         Statement& media = conn.Prepare("SELECT 1 FROM media WHERE id = ?");
