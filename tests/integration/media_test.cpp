@@ -216,6 +216,14 @@ TEST_F(Media, PostsCarryImagesAndGroups) {
     EXPECT_EQ(post.value().group->name, "Sunsets");
     ASSERT_TRUE(Await<Post>([&](auto cb) { ada->CreatePost("not in a group", cb); }).ok());
 
+    // With an image the text is optional; without one it is not.
+    auto image_only = Await<Post>(
+        [&](auto cb) { ada->CreatePost(api::NewPost{"", media.value().id, ""}, cb); });
+    ASSERT_TRUE(image_only.ok()) << image_only.error().message;
+    EXPECT_EQ(image_only.value().text, "");
+    auto blank = Await<Post>([&](auto cb) { ada->CreatePost(api::NewPost{"  ", "", ""}, cb); });
+    EXPECT_EQ(blank.error().code, "invalid_text");
+
     api::PostQuery in_group;
     in_group.group = group.value().id;
     auto page = Await<PostPage>([&](auto cb) { ada->ListPosts(in_group, cb); });

@@ -66,7 +66,7 @@ EM_JS(void, skyloom_image_input_install, (double max_bytes), {
     document.addEventListener("paste", function(e) {
         var items = e.clipboardData ? e.clipboardData.items : [];
         for (var i = 0; i < items.length; i++) {
-            if (items[i].kind === "file" && /^image\//.test(items[i].type)) {
+            if (items[i].kind === "file" && items[i].type.indexOf("image/") === 0) {
                 var file = items[i].getAsFile();
                 if (file) { deliver(file); return; }
             }

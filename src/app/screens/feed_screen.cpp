@@ -16,6 +16,7 @@
 #include "screens/composer.h"
 #include "screens/groups_screen.h"
 #include "screens/image_viewer.h"
+#include "media/image_library.h"
 #include "screens/post_card.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -202,10 +203,10 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
                 action.group_id = posts[i].group ? posts[i].group->id : "";
                 break;
             case PostCardAction::Open:
-                action = {FeedActionKind::OpenPost, posts[i].id};
+                action = PostAction(FeedActionKind::OpenPost, posts[i].id);
                 break;
             case PostCardAction::Delete:
-                action = {FeedActionKind::AskDelete, posts[i].id};
+                action = PostAction(FeedActionKind::AskDelete, posts[i].id);
                 break;
         }
         last_visible = static_cast<int>(i);
@@ -288,7 +289,7 @@ void DrawDeleteDialog(FeedScreen& s, const ui::FontSet& fonts, FeedAction& actio
         ImGui::SameLine(0, 10);
         ImGui::PushFont(fonts.strong);
         if (ui::DangerButton("Delete post", bw, s.delete_request.in_progress()))
-            action = {FeedActionKind::ConfirmDelete, s.confirm_delete_id};
+            action = PostAction(FeedActionKind::ConfirmDelete, s.confirm_delete_id);
         ImGui::PopFont();
         if (ImGui::IsKeyPressed(ImGuiKey_Escape) && !s.delete_request.in_progress())
             action.kind = FeedActionKind::CancelDelete;
@@ -357,7 +358,7 @@ FeedAction DrawPostScreen(FeedScreen& s, const std::string& user, const ui::Font
         switch (DrawPostCard(*s.post, width, h, s.post->author.username == user, fonts, images,
                              now_wall_ms)) {
             case PostCardAction::Delete:
-                action = {FeedActionKind::AskDelete, s.post->id};
+                action = PostAction(FeedActionKind::AskDelete, s.post->id);
                 break;
             case PostCardAction::OpenImage:
                 action.kind = FeedActionKind::OpenImage;

@@ -137,6 +137,14 @@ struct FeedAction {
     bool load_more = false;  // the reader is near the end of what is loaded
 };
 
+// An action about one post (open, delete, ...).
+[[nodiscard]] inline FeedAction PostAction(FeedActionKind kind, std::string post_id) {
+    FeedAction action;
+    action.kind = kind;
+    action.post_id = std::move(post_id);
+    return action;
+}
+
 // Shared by the feed, group and groups screens.
 enum class FeedSection { kExplore, kMe, kGroups };
 // Positions the cursor at the content column's left edge and returns its width.
