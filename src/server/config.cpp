@@ -78,6 +78,16 @@ const std::map<std::string, Option>& Options() {
               return ParseInt(v, 0, 10000000, c.demo_posts);
           },
           "number of demo posts (default 60)"}},
+        {"--demo-images",
+         {"SKYLOOM_DEMO_IMAGES", true,
+          [](ServerConfig& c, const std::string& v) { return ParseInt(v, 1, 1000, c.demo_images); },
+          "distinct demo pictures (default 12)"}},
+        {"--demo-image-every",
+         {"SKYLOOM_DEMO_IMAGE_EVERY", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 0, 1000000, c.demo_image_every);
+          },
+          "every n-th demo post carries a picture; 0: none (default 2)"}},
         {"--threads",
          {"SKYLOOM_THREADS", true,
           [](ServerConfig& c, const std::string& v) { return ParseInt(v, 0, 256, c.threads); },

@@ -16,9 +16,11 @@ struct ServerConfig {
     std::string site_dir;            // --site / SKYLOOM_SITE: static files served at /
     std::string mailer = "outbox";   // --mailer / SKYLOOM_MAILER: outbox | smtp://HOST:PORT
     std::string mail_from = "Skyloom <no-reply@skyloom.local>";  // --mail-from / SKYLOOM_MAIL_FROM
-    bool demo = false;    // --demo / SKYLOOM_DEMO=1: seed demo users and posts
-    int demo_posts = 60;  // --demo-posts / SKYLOOM_DEMO_POSTS: posts to seed with --demo
-    int threads = 0;      // --threads / SKYLOOM_THREADS: I/O threads, 0 = cores
+    bool demo = false;         // --demo / SKYLOOM_DEMO=1: seed demo users and posts
+    int demo_posts = 60;       // --demo-posts / SKYLOOM_DEMO_POSTS: posts to seed with --demo
+    int demo_images = 12;      // --demo-images: distinct pictures drawn for the demo posts
+    int demo_image_every = 2;  // --demo-image-every: every n-th demo post has one (0: none)
+    int threads = 0;           // --threads / SKYLOOM_THREADS: I/O threads, 0 = cores
     int login_failures_per_account = 10;  // --login-failures-per-account: per 15 min
     int login_failures_per_address = 50;  // --login-failures-per-address: per 15 min
     bool gc = false;  // --gc: collect unreferenced media older than a day, then exit

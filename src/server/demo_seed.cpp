@@ -1,5 +1,7 @@
 #include "demo_seed.h"
 
+#include "demo_images.h"
+
 #include <array>
 #include <cstdio>
 #include <string>
@@ -45,7 +47,9 @@ constexpr std::array<std::pair<const char*, const char*>, 4> kDemoGroups = {{
 
 }  // namespace
 
-int SeedDemoContent(Database& db, AuthService& auth, GroupService& groups, int post_count) {
+int SeedDemoContent(Database& db, AuthService& auth, GroupService& groups, MediaService& media,
+                    const DemoOptions& options) {
+    const int post_count = options.posts;
     Statement& any = db.Conn().Prepare("SELECT 1 FROM users LIMIT 1");
     bool has_users = any.Step();
     any.Reset();
@@ -64,6 +68,10 @@ int SeedDemoContent(Database& db, AuthService& auth, GroupService& groups, int p
             groups.Create(AuthUser{ids[0], kDemoUsers[0].username, true}, name, description);
         if (group) group_ids.push_back(std::stoll(group.value().id));
     }
+    const std::vector<std::string> images =
+        options.image_every > 0
+            ? SeedDemoImages(media, AuthUser{ids[1], kDemoUsers[1].username, true}, options.images)
+            : std::vector<std::string>{};
     // One transaction and spaced timestamps: 10 000 posts seed in well under a second and
     // read like a real history, newest first.
     Connection& conn = db.Conn();
@@ -74,7 +82,9 @@ int SeedDemoContent(Database& db, AuthService& auth, GroupService& groups, int p
         std::string text = kDemoTexts[static_cast<size_t>(i) % kDemoTexts.size()];
         if (i >= static_cast<int>(kDemoTexts.size())) text += " (#" + std::to_string(i + 1) + ")";
         Statement& insert = conn.Prepare(
-            "INSERT INTO posts(author_id, text, created_at, group_id) VALUES (?, ?, ?, ?)");
+            "INSERT INTO posts(author_id, text, created_at, group_id, media_id) VALUES (?, ?, ?, "
+            "?, "
+            "?)");
         insert.Bind(1, ids[static_cast<size_t>(i) % ids.size()])
             .Bind(2, text)
             .Bind(3, now - int64_t(post_count - i) * step_ms);
@@ -83,6 +93,14 @@ int SeedDemoContent(Database& db, AuthService& auth, GroupService& groups, int p
             insert.Bind(4, group_ids[static_cast<size_t>(i / 3) % group_ids.size()]);
         } else {
             insert.BindNull(4);
+        }
+        // Counted from the newest post, so the top of the feed shows pictures.
+        const int from_top = post_count - 1 - i;
+        if (!images.empty() && from_top % options.image_every == 0) {
+            insert.Bind(
+                5, images[static_cast<size_t>(from_top / options.image_every) % images.size()]);
+        } else {
+            insert.BindNull(5);
         }
         insert.Exec();
     }

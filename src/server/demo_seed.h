@@ -4,13 +4,21 @@
 
 #include "services/auth_service.h"
 #include "services/group_service.h"
+#include "services/media_service.h"
 #include "services/post_service.h"
 
 namespace skyloom::server {
 
 constexpr const char* kDemoPassword = "skyloom-demo-2026";
 
+struct DemoOptions {
+    int posts = 60;
+    int images = 12;      // distinct demo pictures
+    int image_every = 2;  // every n-th post carries one (0: none, 1: all)
+};
+
 // Returns the number of posts created (0 when the database already had users).
-int SeedDemoContent(Database& db, AuthService& auth, GroupService& groups, int post_count);
+int SeedDemoContent(Database& db, AuthService& auth, GroupService& groups, MediaService& media,
+                    const DemoOptions& options);
 
 }  // namespace skyloom::server

@@ -67,7 +67,11 @@ int Serve(const ServerConfig& config) {
     }
 
     if (config.demo) {
-        int seeded = SeedDemoContent(db, auth, groups, config.demo_posts);
+        DemoOptions demo;
+        demo.posts = config.demo_posts;
+        demo.images = config.demo_images;
+        demo.image_every = config.demo_image_every;
+        int seeded = SeedDemoContent(db, auth, groups, media, demo);
         if (seeded > 0) {
             std::fprintf(
                 stderr,
