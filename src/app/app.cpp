@@ -55,6 +55,7 @@ bool App::Init() {
     m_controller = std::make_unique<Controller>(m_state, *m_client);
     platform::OnHashChange([this](const std::string& hash) { m_controller->OnHashChanged(hash); });
     platform::InstallBridge([this] { return StateJson(m_state); });
+    platform::InstallImageBridge();
     m_controller->Start();
     LoadFonts();
     return true;
