@@ -7,7 +7,8 @@
 // Messages in:  {id, bytes: ArrayBuffer (transferred), options: {maxWidth, thumbnailWidth, quality}}
 // Messages out: {type: "progress", id, fraction, stage}
 //               {type: "result", id, ok: true, bytes, mime, width, height, thumbnail,
-//                thumbnailMime, thumbnailWidth, thumbnailHeight, placeholder, ms, memoryBytes}
+//                thumbnailMime, thumbnailWidth, thumbnailHeight, placeholder, ms, memoryBytes,
+//                stageMs: {Decoding: ms, ...}}
 //               (bytes and thumbnail are ArrayBuffers, transferred)
 //               {type: "result", id, ok: false, code, message, status, fatal}
 // `fatal` means the module is unusable (failed to load, aborted); the app then terminates this
@@ -20,6 +21,14 @@ var MODULE_WASM = params.get("wasm") || "skyloom-image.wasm";
 var RESULT_WORDS = 16;  // sizeof(ProcessResult) / 4 in src/image_worker/image_worker.cpp
 
 var currentId = null;  // the job whose stages Module.skyloomStage reports
+var stageMs = null;    // per-stage times of the current job (scripts/bench-image)
+var stageLabel = null;
+var stageStart = 0;
+
+function endStage(now) {
+  if (stageLabel !== null) stageMs[stageLabel] = now - stageStart;
+  stageLabel = null;
+}
 var moduleReady = null;
 var queue = Promise.resolve();
 
@@ -30,7 +39,12 @@ function loadModule() {
       SkyloomImageModule({
         locateFile: function (path) { return /\.wasm$/.test(path) ? MODULE_WASM : path; },
         skyloomStage: function (index, label, fraction) {
-          if (currentId !== null) self.postMessage({type: "progress", id: currentId, fraction: fraction, stage: label});
+          if (currentId === null) return;
+          var now = performance.now();
+          endStage(now);
+          stageLabel = label;
+          stageStart = now;
+          self.postMessage({type: "progress", id: currentId, fraction: fraction, stage: label});
         },
         onAbort: function (what) { reject(new Error("the image module stopped: " + what)); },
       }).then(resolve, reject);
@@ -59,10 +73,12 @@ function process(m, job) {
   m.HEAPU8.set(input, ptr);
   job.bytes = input = null;  // the worker's copy of the upload can go now
   currentId = job.id;
+  stageMs = {};
   var r = 0;
   try {
     r = m._skyloom_process(ptr, size, options.maxWidth | 0, options.thumbnailWidth | 0, options.quality | 0);
   } finally {
+    endStage(performance.now());
     currentId = null;
     m._free(ptr);
   }
@@ -87,6 +103,7 @@ function process(m, job) {
   }
   m._skyloom_process_free(r);
   message.ms = performance.now() - started;
+  message.stageMs = stageMs;
   message.memoryBytes = m.HEAPU8.length;  // wasm memory only grows: this is the peak so far
   self.postMessage(message, message.ok ? [message.bytes, message.thumbnail] : []);
 }
