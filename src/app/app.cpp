@@ -63,6 +63,7 @@ bool App::Init() {
         [this](bool dragging) { m_controller->OnDragging(dragging); });
     platform::OnHashChange([this](const std::string& hash) { m_controller->OnHashChanged(hash); });
     platform::InstallBridge([this] { return StateJson(m_state, m_images->stats()); });
+    platform::InstallImageBridge();
     m_controller->Start();
     LoadFonts();
     return true;

@@ -1,6 +1,8 @@
 // Process(): format choice, caption option, placeholder, and error propagation end to end.
 #include <gtest/gtest.h>
 
+#include <vector>
+
 #include "image/decode.h"
 #include "image/pipeline.h"
 #include "image/placeholder.h"
@@ -85,6 +87,38 @@ TEST(ImagePipeline, ErrorsPropagateWithTheirCodes) {
     Result<ProcessedImage> cmyk = Process(FixtureBytes("cmyk.jpg"));
     ASSERT_FALSE(cmyk.ok());
     EXPECT_EQ(cmyk.error().code, "cmyk_unsupported");
+}
+
+TEST(ImagePipeline, StagesArriveInOrderBeforeEachStep) {
+    std::vector<ProcessStage> stages;
+    ProcessOptions options;
+    options.on_stage = [&](ProcessStage s) { stages.push_back(s); };
+    Result<ProcessedImage> out = Process(FixtureBytes("gps_photo.jpg"), options);
+    ASSERT_TRUE(out.ok());
+    const std::vector<ProcessStage> want = {ProcessStage::kDecode, ProcessStage::kResize,
+                                            ProcessStage::kOrient, ProcessStage::kEncode,
+                                            ProcessStage::kThumbnail};
+    EXPECT_EQ(stages, want);  // no kCaption without a caption
+
+    // A failed decode reports only the stage that failed.
+    stages.clear();
+    Result<ProcessedImage> bad = Process("not an image at all", options);
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(stages, std::vector<ProcessStage>{ProcessStage::kDecode});
+}
+
+TEST(ImagePipeline, StageFractionsRiseAndNamesExist) {
+    double previous = -1;
+    for (int i = 0; i < int(ProcessStage::kCount); ++i) {
+        const auto stage = ProcessStage(i);
+        const double f = StageStartFraction(stage);
+        EXPECT_GT(f, previous) << StageName(stage);
+        EXPECT_GE(f, 0.0);
+        EXPECT_LT(f, 1.0);
+        EXPECT_STRNE(StageName(stage), "");
+        previous = f;
+    }
+    EXPECT_EQ(StageStartFraction(ProcessStage::kDecode), 0.0);
 }
 
 }  // namespace

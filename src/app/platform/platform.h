@@ -117,4 +117,9 @@ void InstallBridge(std::function<std::string()> state_json);
 // the CPU time of the last frames (skyloom.frameMs, for the scrolling budget in bench-app).
 void NotifyFrameRendered(bool sign_in_form_visible, double frame_cpu_ms);
 
+// ---- image_bridge_web.cpp ------------------------------------------------------------------
+// window.skyloom.processImage(buffer, options) / cancelImage(id): the image worker client
+// (image_worker.h) for tests and benchmarks, through the same C++ path the app uses.
+void InstallImageBridge();
+
 }  // namespace skyloom::platform

@@ -1,6 +1,8 @@
 #include "image/pipeline.h"
 
+#include <cassert>
 #include <cmath>
+#include <iterator>
 #include <utility>
 
 #include "image/decode.h"
@@ -26,9 +28,50 @@ void ApplyCaption(Image* image, const CaptionOptions& caption) {
     DrawCaption(image, caption.font, caption.text, box, style);
 }
 
+// Share of a 12 MP JPEG job each stage starts at (see StageStartFraction).
+constexpr double kStageStart[] = {
+    0.00,  // kDecode
+    0.60,  // kResize
+    0.82,  // kOrient
+    0.83,  // kCaption
+    0.84,  // kEncode
+    0.95,  // kThumbnail (resize + encode + BlurHash)
+};
+static_assert(std::size(kStageStart) == size_t(ProcessStage::kCount));
+
 }  // namespace
 
+const char* StageName(ProcessStage stage) {
+    switch (stage) {
+        case ProcessStage::kDecode:
+            return "Decoding";
+        case ProcessStage::kResize:
+            return "Resizing";
+        case ProcessStage::kOrient:
+            return "Rotating";
+        case ProcessStage::kCaption:
+            return "Drawing caption";
+        case ProcessStage::kEncode:
+            return "Encoding";
+        case ProcessStage::kThumbnail:
+            return "Making thumbnail";
+        case ProcessStage::kCount:
+            break;
+    }
+    assert(false && "StageName: not a stage");
+    return "";
+}
+
+double StageStartFraction(ProcessStage stage) {
+    assert(stage < ProcessStage::kCount && "StageStartFraction: not a stage");
+    return kStageStart[size_t(stage)];
+}
+
 Result<ProcessedImage> Process(std::string_view bytes, const ProcessOptions& options) {
+    auto stage = [&](ProcessStage s) {
+        if (options.on_stage) options.on_stage(s);
+    };
+    stage(ProcessStage::kDecode);
     Result<Image> decoded = Decode(bytes);
     if (!decoded) return decoded.error();
     Image image = std::move(decoded).value();
@@ -38,13 +81,19 @@ Result<ProcessedImage> Process(std::string_view bytes, const ProcessOptions& opt
     const bool swaps = SwapsSides(orientation);
     const Size upright = swaps ? Size{image.height, image.width} : Size{image.width, image.height};
     const Size target = FitWidth(upright.width, upright.height, options.max_width);
+    stage(ProcessStage::kResize);
     if (target.width != upright.width) {
         image = swaps ? Resize(std::move(image), target.height, target.width)
                       : Resize(std::move(image), target.width, target.height);
     }
+    stage(ProcessStage::kOrient);
     image = ApplyOrientation(std::move(image), orientation);
-    if (options.caption) ApplyCaption(&image, *options.caption);
+    if (options.caption) {
+        stage(ProcessStage::kCaption);
+        ApplyCaption(&image, *options.caption);
+    }
 
+    stage(ProcessStage::kEncode);
     ProcessedImage out;
     EncodedImage main = EncodeAuto(image, options.jpeg_quality);
     out.bytes = std::move(main.bytes);
@@ -52,6 +101,7 @@ Result<ProcessedImage> Process(std::string_view bytes, const ProcessOptions& opt
     out.width = image.width;
     out.height = image.height;
 
+    stage(ProcessStage::kThumbnail);
     Image thumbnail = ResizeToWidth(image, options.thumbnail_width);
     EncodedImage thumb = EncodeAuto(thumbnail, options.jpeg_quality);
     out.thumbnail = std::move(thumb.bytes);

@@ -10,4 +10,11 @@
 #define STBI_ONLY_BMP
 // A second guard behind ProbeImage's limits (kMaxSide), in case a header lies about its size.
 #define STBI_MAX_DIMENSIONS 12000
+// stb enables its SSE2 JPEG paths (IDCT, YCbCr->RGB, chroma upsampling) only on x86 targets.
+// WebAssembly built with -msse2 -msimd128 (src/image_worker) gets them too: Emscripten maps
+// SSE2 intrinsics onto wasm SIMD (https://emscripten.org/docs/porting/simd.html).
+// STBI__X86_TARGET is stb's own internal switch; without -msse2 wasm stays scalar.
+#if defined(__wasm__) && defined(__SSE2__)
+#define STBI__X86_TARGET
+#endif
 #include <stb/stb_image.h>

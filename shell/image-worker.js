@@ -1,0 +1,124 @@
+// Skyloom's image worker: runs the core upload pipeline (src/image_worker, WASM) off the main
+// thread. Started by the app (src/app/platform/image_worker_web.cpp) as
+//   new Worker("image-worker.<hash>.js?js=skyloom-image.<hash>.js&wasm=skyloom-image.<hash>.wasm")
+// where scripts/make-dist writes that URL into the shell's SKYLOOM_ASSETS.imageWorker; without a
+// query string (build/wasm/bin) the unhashed names next to this script are used.
+//
+// Messages in:  {id, bytes: ArrayBuffer (transferred), options: {maxWidth, thumbnailWidth, quality}}
+// Messages out: {type: "progress", id, fraction, stage}
+//               {type: "result", id, ok: true, bytes, mime, width, height, thumbnail,
+//                thumbnailMime, thumbnailWidth, thumbnailHeight, placeholder, ms, memoryBytes,
+//                stageMs: {Decoding: ms, ...}}
+//               (bytes and thumbnail are ArrayBuffers, transferred)
+//               {type: "result", id, ok: false, code, message, status, fatal}
+// `fatal` means the module is unusable (failed to load, aborted); the app then terminates this
+// worker and starts a fresh one for the next job. Jobs run one at a time, in arrival order.
+"use strict";
+
+var params = new URLSearchParams(self.location.search);
+var MODULE_JS = params.get("js") || "skyloom-image.js";
+var MODULE_WASM = params.get("wasm") || "skyloom-image.wasm";
+var RESULT_WORDS = 16;  // sizeof(ProcessResult) / 4 in src/image_worker/image_worker.cpp
+
+var currentId = null;  // the job whose stages Module.skyloomStage reports
+var stageMs = null;    // per-stage times of the current job (scripts/bench-image)
+var stageLabel = null;
+var stageStart = 0;
+
+function endStage(now) {
+  if (stageLabel !== null) stageMs[stageLabel] = now - stageStart;
+  stageLabel = null;
+}
+var moduleReady = null;
+var queue = Promise.resolve();
+
+function loadModule() {
+  if (!moduleReady) {
+    moduleReady = new Promise(function (resolve, reject) {
+      importScripts(MODULE_JS);  // defines SkyloomImageModule (-sMODULARIZE)
+      SkyloomImageModule({
+        locateFile: function (path) { return /\.wasm$/.test(path) ? MODULE_WASM : path; },
+        skyloomStage: function (index, label, fraction) {
+          if (currentId === null) return;
+          var now = performance.now();
+          endStage(now);
+          stageLabel = label;
+          stageStart = now;
+          self.postMessage({type: "progress", id: currentId, fraction: fraction, stage: label});
+        },
+        onAbort: function (what) { reject(new Error("the image module stopped: " + what)); },
+      }).then(resolve, reject);
+    });
+  }
+  return moduleReady;
+}
+
+function fail(id, code, message, fatal) {
+  self.postMessage({type: "result", id: id, ok: false, code: code, message: message, status: 0, fatal: !!fatal});
+}
+
+// Copies `size` bytes out of the wasm heap into a fresh ArrayBuffer that can be transferred.
+function copyOut(m, ptr, size) { return m.HEAPU8.slice(ptr, ptr + size).buffer; }
+
+function process(m, job) {
+  var input = new Uint8Array(job.bytes);
+  var size = input.length;
+  var options = job.options || {};
+  var started = performance.now();
+  var ptr = m._malloc(Math.max(1, size));
+  if (!ptr) {
+    fail(job.id, "too_large", "The image is too large to process in this browser.", false);
+    return;
+  }
+  m.HEAPU8.set(input, ptr);
+  job.bytes = input = null;  // the worker's copy of the upload can go now
+  currentId = job.id;
+  stageMs = {};
+  var r = 0;
+  try {
+    r = m._skyloom_process(ptr, size, options.maxWidth | 0, options.thumbnailWidth | 0, options.quality | 0);
+  } finally {
+    endStage(performance.now());
+    currentId = null;
+    m._free(ptr);
+  }
+  if (!r) {
+    fail(job.id, "too_large", "The image is too large to process in this browser.", false);
+    return;
+  }
+  var w = m.HEAPU32.subarray(r >> 2, (r >> 2) + RESULT_WORDS);  // after the call: the heap may have grown
+  var str = function (p) { return m.UTF8ToString(p); };
+  var message;
+  if (w[0]) {
+    var bytes = copyOut(m, w[1], w[2]);
+    var thumbnail = copyOut(m, w[6], w[7]);
+    message = {
+      type: "result", id: job.id, ok: true,
+      bytes: bytes, mime: str(w[3]), width: w[4] | 0, height: w[5] | 0,
+      thumbnail: thumbnail, thumbnailMime: str(w[8]), thumbnailWidth: w[9] | 0, thumbnailHeight: w[10] | 0,
+      placeholder: str(w[11]),
+    };
+  } else {
+    message = {type: "result", id: job.id, ok: false, code: str(w[12]), message: str(w[13]), status: w[14] | 0, fatal: false};
+  }
+  m._skyloom_process_free(r);
+  message.ms = performance.now() - started;
+  message.stageMs = stageMs;
+  message.memoryBytes = m.HEAPU8.length;  // wasm memory only grows: this is the peak so far
+  self.postMessage(message, message.ok ? [message.bytes, message.thumbnail] : []);
+}
+
+self.onmessage = function (event) {
+  var job = event.data;
+  queue = queue.then(function () {
+    return loadModule().then(function (m) {
+      process(m, job);
+    }, function (err) {
+      fail(job.id, "worker_failed", "The image tools could not load (" + (err && err.message || err) + ").", true);
+    });
+  }).catch(function (err) {
+    // An abort inside the module (out of memory beyond MAXIMUM_MEMORY, a bug): this instance is
+    // unusable from here on.
+    fail(job.id, "worker_failed", "Processing the image failed (" + (err && err.message || err) + ").", true);
+  });
+};

@@ -1,0 +1,190 @@
+// image_worker.h over a Web Worker running shell/image-worker.js (src/image_worker's module).
+//
+// The JS half (Module.skyloomImages, installed on first use) runs one job at a time in the
+// worker and keeps the others queued on the main thread, holding their bytes; so cancelling the
+// running job can terminate the worker without losing anyone else's work: the next job starts a
+// fresh worker. Bytes cross once each way as a transferred ArrayBuffer (one copy out of this
+// heap into the message, one into the worker's heap; the result the same in reverse).
+// Worker messages are handled on the main thread and posted to the main loop like fetch
+// results; a job cancelled in between is dropped there.
+#include <emscripten.h>
+
+#include <memory>
+#include <unordered_map>
+
+#include "platform/image_worker.h"
+#include "platform/js_string.h"
+#include "platform/platform.h"
+
+// clang-format off
+EM_JS(void, skyloom_image_install, (), {
+    if (Module.skyloomImages) return;
+    function str(s) {
+        var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
+    }
+    function bytesIn(buffer) {
+        var a = new Uint8Array(buffer); var p = _malloc(Math.max(1, a.length)); HEAPU8.set(a, p);
+        return p;
+    }
+    var c = Module.skyloomImages = {worker: null, running: null, queue: []};
+    function deliver(msg) {
+        if (msg.ok) {
+            _skyloom_image_job_done(msg.id, bytesIn(msg.bytes), msg.bytes.byteLength, str(msg.mime),
+                                    msg.width, msg.height, bytesIn(msg.thumbnail),
+                                    msg.thumbnail.byteLength, str(msg.thumbnailMime),
+                                    msg.thumbnailWidth, msg.thumbnailHeight, str(msg.placeholder));
+        } else {
+            _skyloom_image_job_failed(msg.id, str(msg.code), str(msg.message), msg.status | 0);
+        }
+    }
+    function stopWorker() {
+        if (c.worker) c.worker.terminate();
+        c.worker = null;
+    }
+    function startWorker() {
+        var w = c.worker = new Worker(Module.skyloomImageWorker || "image-worker.js");
+        w.onmessage = function(e) {
+            var msg = e.data;
+            if (w !== c.worker || !c.running || msg.id !== c.running.id) return;
+            if (msg.type === "progress") {
+                _skyloom_image_job_progress(msg.id, msg.fraction, str(msg.stage));
+                return;
+            }
+            c.running = null;
+            if (msg.fatal) stopWorker();
+            deliver(msg);
+            c.pump();
+        };
+        w.onerror = function(e) {  // the script itself failed (404, syntax): fail the job
+            e.preventDefault();
+            if (w !== c.worker) return;
+            stopWorker();
+            var job = c.running;
+            c.running = null;
+            if (job) deliver({id: job.id, ok: false, code: "worker_failed", status: 0,
+                              message: "The image tools could not load. Check your connection."});
+            c.pump();
+        };
+    }
+    c.pump = function() {
+        if (c.running || !c.queue.length) return;
+        var job = c.running = c.queue.shift();
+        if (!c.worker) startWorker();
+        var bytes = job.bytes;
+        job.bytes = null;
+        c.worker.postMessage({id: job.id, bytes: bytes, options: job.options}, [bytes]);
+    };
+    c.start = function(id, bytes, options) {
+        c.queue.push({id: id, bytes: bytes, options: options});
+        c.pump();
+    };
+    c.cancel = function(id) {
+        if (c.running && c.running.id === id) {
+            c.running = null;
+            stopWorker();  // the only way to stop WASM mid-job; the next job starts a fresh one
+            c.pump();
+            return;
+        }
+        c.queue = c.queue.filter(function(job) { return job.id !== id; });
+    };
+});
+EM_JS(void, skyloom_image_start, (uint32_t id, const char* data, size_t size, int max_width,
+                                  int thumbnail_width, int quality), {
+    // slice() copies out of the heap into a buffer the worker then owns (transferred).
+    Module.skyloomImages.start(id, HEAPU8.slice(data, data + size).buffer,
+                               {maxWidth: max_width, thumbnailWidth: thumbnail_width, quality: quality});
+});
+EM_JS(void, skyloom_image_cancel, (uint32_t id), {
+    if (Module.skyloomImages) Module.skyloomImages.cancel(id);
+});
+// clang-format on
+
+namespace skyloom::platform {
+namespace {
+
+struct ImageJob {
+    std::function<void(ImageJobProgress)> progress;
+    std::function<void(Result<image::ProcessedImage>)> done;
+};
+
+struct ImageJobs {
+    ImageJobId next_id = 1;
+    std::unordered_map<ImageJobId, ImageJob> live;  // started, neither finished nor cancelled
+};
+
+ImageJobs& Jobs() {
+    static ImageJobs jobs;
+    return jobs;
+}
+
+// Takes ownership of `size` malloc'ed bytes from JS.
+std::string AdoptJsBytes(char* data, size_t size) {
+    std::string out(data, size);
+    free(data);
+    return out;
+}
+
+void Finish(ImageJobId id, Result<image::ProcessedImage> result) {
+    PostToMainLoop([id, result = std::move(result)]() mutable {
+        auto it = Jobs().live.find(id);
+        if (it == Jobs().live.end()) return;  // cancelled meanwhile
+        auto done = std::move(it->second.done);
+        Jobs().live.erase(it);
+        if (done) done(std::move(result));
+    });
+}
+
+}  // namespace
+
+ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
+                        std::function<void(ImageJobProgress)> progress,
+                        std::function<void(Result<image::ProcessedImage>)> done) {
+    skyloom_image_install();
+    const ImageJobId id = Jobs().next_id++;
+    Jobs().live[id] = ImageJob{std::move(progress), std::move(done)};
+    skyloom_image_start(id, bytes.data(), bytes.size(), options.max_width, options.thumbnail_width,
+                        options.jpeg_quality);
+    return id;  // `bytes` is freed here: JS took its own copy
+}
+
+void CancelImageJob(ImageJobId id) {
+    if (Jobs().live.erase(id) > 0) skyloom_image_cancel(id);
+}
+
+}  // namespace skyloom::platform
+
+// ---- called from the JS above ---------------------------------------------------------------
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_image_job_progress(uint32_t id, double fraction,
+                                                                char* stage) {
+    using namespace skyloom::platform;
+    ImageJobProgress p{fraction, AdoptJsString(stage)};
+    PostToMainLoop([id, p = std::move(p)]() {
+        auto it = Jobs().live.find(id);
+        if (it != Jobs().live.end() && it->second.progress) it->second.progress(p);
+    });
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_image_job_done(
+    uint32_t id, char* bytes, uint32_t bytes_size, char* mime, int width, int height,
+    char* thumbnail, uint32_t thumbnail_size, char* thumbnail_mime, int thumbnail_width,
+    int thumbnail_height, char* placeholder) {
+    using namespace skyloom::platform;
+    skyloom::image::ProcessedImage out;
+    out.bytes = AdoptJsBytes(bytes, bytes_size);
+    out.mime = AdoptJsString(mime);
+    out.width = width;
+    out.height = height;
+    out.thumbnail = AdoptJsBytes(thumbnail, thumbnail_size);
+    out.thumbnail_mime = AdoptJsString(thumbnail_mime);
+    out.thumbnail_width = thumbnail_width;
+    out.thumbnail_height = thumbnail_height;
+    out.placeholder = AdoptJsString(placeholder);
+    Finish(id, std::move(out));
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_image_job_failed(uint32_t id, char* code,
+                                                              char* message, int http_status) {
+    using namespace skyloom::platform;
+    Finish(id, skyloom::Error{AdoptJsString(code), AdoptJsString(message), http_status});
+}
