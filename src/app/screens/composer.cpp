@@ -102,11 +102,15 @@ void DrawGroupPicker(const Composer& c, const std::vector<Group>& groups, float 
     const std::string preview = c.group_id.empty() ? "No group" : c.group_name;
     ImGui::SetNextItemWidth(width);
     ImGui::PushStyleColor(ImGuiCol_FrameBg, ui::color::kSurface);
+    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, ui::color::kInputHover);
+    ImGui::PushStyleColor(ImGuiCol_Button, ui::color::kSurface);  // the arrow's square
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ui::color::kInputHover);
+    ImGui::PushStyleColor(ImGuiCol_Text, ui::color::kText);
     ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
     const bool open = ImGui::BeginCombo("##group", preview.c_str());
     bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Button, "Group: " + preview);
     ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
+    ImGui::PopStyleColor(5);
     if (!open) return;
     if (ImGui::Selectable("No group", c.group_id.empty())) {
         action.kind = FeedActionKind::SelectGroup;

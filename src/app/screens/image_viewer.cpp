@@ -37,6 +37,7 @@ void DrawImageViewer(const MediaRef& media, const ui::FontSet& fonts, ImageLibra
 
     ImGui::PushFont(fonts.strong);
     const char* close = "Close";
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12, 7));
     const ImVec2 close_size = ImGui::CalcTextSize(close) + ImVec2(24, 14);
     ImGui::SetCursorScreenPos(vp->Pos + ImVec2(vp->Size.x - close_size.x - 12, 12));
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 255, 255, 36));
@@ -46,6 +47,7 @@ void DrawImageViewer(const MediaRef& media, const ui::FontSet& fonts, ImageLibra
     const bool close_pressed = ImGui::Button(close, close_size);
     bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Button, close);
     ImGui::PopStyleColor(4);
+    ImGui::PopStyleVar();
     ImGui::PopFont();
 
     // Any click outside the image, the Close button or Esc closes.

@@ -13,10 +13,10 @@ constexpr float kLogoSize = 22.0f;
 constexpr float kMaxPixelRatio = 3.0f;
 
 // Body text (posts, names): Latin, Latin-1, Latin Extended-A/B, general punctuation, euro.
-constexpr ImWchar kFullRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
+constexpr ImWchar kFullRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
 // Headings, captions and the logo show app strings: Latin-1 and punctuation are enough, and
 // rasterising fewer glyphs is most of the atlas build time on the first frame.
-constexpr ImWchar kUiRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0};
+constexpr ImWchar kUiRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
 
 ImFont* AddFace(ImFontAtlas* atlas, std::vector<unsigned char>& bytes, float size, float ratio,
                 const ImWchar* ranges) {
