@@ -78,6 +78,13 @@ const std::map<std::string, Option>& Options() {
               return ParseInt(v, 0, 10000000, c.demo_posts);
           },
           "number of demo posts (default 60)"}},
+        {"--model",
+         {"SKYLOOM_MODEL", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.model_path = v;
+              return !v.empty();
+          },
+          "image classifier model (.skm); default: models/mobilenet_v2.skm beside bin/"}},
         {"--demo-images",
          {"SKYLOOM_DEMO_IMAGES", true,
           [](ServerConfig& c, const std::string& v) { return ParseInt(v, 1, 1000, c.demo_images); },

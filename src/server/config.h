@@ -17,6 +17,7 @@ struct ServerConfig {
     std::string mailer = "outbox";   // --mailer / SKYLOOM_MAILER: outbox | smtp://HOST:PORT
     std::string mail_from = "Skyloom <no-reply@skyloom.local>";  // --mail-from / SKYLOOM_MAIL_FROM
     bool demo = false;         // --demo / SKYLOOM_DEMO=1: seed demo users and posts
+    std::string model_path;    // --model / SKYLOOM_MODEL: classifier .skm ("" = beside the build)
     int demo_posts = 60;       // --demo-posts / SKYLOOM_DEMO_POSTS: posts to seed with --demo
     int demo_images = 12;      // --demo-images: distinct pictures drawn for the demo posts
     int demo_image_every = 2;  // --demo-image-every: every n-th demo post has one (0: none)

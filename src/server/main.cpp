@@ -3,11 +3,15 @@
 #include <csignal>
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <span>
 #include <thread>
 
 #include "config.h"
 #include "demo_seed.h"
 #include "http/routes.h"
+#include "ml/classifier.h"
 #include "secrets.h"
 #include "util/crypto.h"
 #include "util/periodic_task.h"
@@ -28,6 +32,34 @@ constexpr size_t kMaxUrlBytes = 8 * 1024;
 constexpr size_t kMaxHeaderNameBytes = 256;
 constexpr size_t kMaxHeaderValueBytes = 16 * 1024;
 constexpr size_t kMaxHeaderCount = 100;
+
+// The image classifier for upload labels: --model, else the converted model the build puts
+// beside bin/ (build/<preset>/models/mobilenet_v2.skm). Without one, uploads are not labelled.
+void LoadClassifier(const std::string& configured, MediaService& media) {
+    namespace fs = std::filesystem;
+    std::error_code ec;
+    fs::path path = configured;
+    if (path.empty()) {
+        const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
+        if (!ec) path = exe.parent_path().parent_path() / "models" / "mobilenet_v2.skm";
+    }
+    std::ifstream file(path, std::ios::binary);
+    if (path.empty() || !file) {
+        std::fprintf(stderr, "classifier: no model at %s; uploads get no AI labels\n",
+                     path.string().c_str());
+        return;
+    }
+    const std::string bytes((std::istreambuf_iterator<char>(file)),
+                            std::istreambuf_iterator<char>());
+    auto classifier = ml::Classifier::Load(
+        std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(bytes.data()), bytes.size()));
+    if (!classifier) {
+        std::fprintf(stderr, "classifier: %s: %s\n", path.string().c_str(),
+                     classifier.error().message.c_str());
+        return;
+    }
+    media.SetClassifier(std::make_shared<const ml::Classifier>(std::move(classifier.value())));
+}
 
 void ForwardTermToInt(int) {
     // RESTinio's run loop stops on SIGINT; treat SIGTERM (service managers, tests) the same.
@@ -60,6 +92,7 @@ int Serve(const ServerConfig& config) {
     MediaStore media_store((fs::path(config.data_dir) / "media").string());
     MediaService media(db, media_store, clock);
     GroupService groups(db, clock);
+    LoadClassifier(config.model_path, media);
 
     if (config.gc) {
         std::printf("gc: removed %d unreferenced images\n", media.CollectGarbage());

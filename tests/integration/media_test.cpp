@@ -217,8 +217,9 @@ TEST_F(Media, PostsCarryImagesAndGroups) {
     ASSERT_TRUE(Await<Post>([&](auto cb) { ada->CreatePost("not in a group", cb); }).ok());
 
     // With an image the text is optional; without one it is not.
-    auto image_only = Await<Post>(
-        [&](auto cb) { ada->CreatePost(api::NewPost{"", media.value().id, ""}, cb); });
+    auto image_only = Await<Post>([&](auto cb) {
+        ada->CreatePost(api::NewPost{"", media.value().id, ""}, cb);
+    });
     ASSERT_TRUE(image_only.ok()) << image_only.error().message;
     EXPECT_EQ(image_only.value().text, "");
     auto blank = Await<Post>([&](auto cb) { ada->CreatePost(api::NewPost{"  ", "", ""}, cb); });
@@ -288,6 +289,64 @@ TEST(MediaGc, UnreferencedImagesAreCollectedReferencedOnesKept) {
     EXPECT_TRUE(std::filesystem::exists(path(kept_id)));
     EXPECT_FALSE(std::filesystem::exists(path(orphan_id)));
     std::filesystem::remove_all(data);
+}
+
+}  // namespace
+}  // namespace skyloom::testing
+
+namespace skyloom::testing {
+namespace {
+
+// The server labels every upload with its own classifier (the converted nsfwjs model next to
+// the build) and answers POST /ai/classify from what it stored; the client's word is not asked.
+TEST_F(Media, UploadsAreLabelledByTheServer) {
+    auto media = Await<skyloom::Media>(
+        [&](auto cb) { ada->UploadMedia(MakePng(300, 200), "image/png", cb); });
+    ASSERT_TRUE(media.ok()) << media.error().message;
+    ASSERT_EQ(media.value().labels.size(), 5u) << "top-5 labels";
+    double sum = 0;
+    for (size_t i = 0; i < media.value().labels.size(); i++) {
+        const MediaLabel& l = media.value().labels[i];
+        EXPECT_TRUE(l.label == "Drawing" || l.label == "Hentai" || l.label == "Neutral" ||
+                    l.label == "Porn" || l.label == "Sexy")
+            << l.label;
+        if (i > 0) {
+            EXPECT_LE(l.probability, media.value().labels[i - 1].probability);
+        }
+        sum += l.probability;
+    }
+    EXPECT_NEAR(sum, 1.0, 1e-3);
+
+    auto post = Await<Post>([&](auto cb) {
+        ada->CreatePost(api::NewPost{"labelled", media.value().id, ""}, cb);
+    });
+    ASSERT_TRUE(post.ok());
+    ASSERT_TRUE(post.value().media.has_value());
+    ASSERT_EQ(post.value().media->labels.size(), 5u);
+    EXPECT_EQ(post.value().media->labels[0].label, media.value().labels[0].label);
+    EXPECT_EQ(post.value().sensitive, media.value().sensitive);
+
+    auto classify = [&](const std::string& body) {
+        HttpRequest request;
+        request.method = "POST";
+        request.path = "/api/v1/ai/classify";
+        request.headers = {{"Content-Type", "application/json"}};
+        request.body = body;
+        std::optional<HttpResponse> answer;
+        ada->SendAuthorized(request, [&](HttpResponse r) { answer = std::move(r); });
+        return answer.value();
+    };
+    HttpResponse ok = classify(R"({"media_id":")" + media.value().id + R"("})");
+    ASSERT_EQ(ok.status, 200) << ok.body;
+    auto parsed = ParseJsonText(ok.body);
+    ASSERT_TRUE(parsed.ok());
+    EXPECT_EQ(ParseLabels(parsed.value()["labels"]).size(), 5u);
+    EXPECT_EQ(parsed.value()["labels"][0]["label"], media.value().labels[0].label);
+    EXPECT_EQ(classify(R"({"media_id":")" + std::string(64, 'b') + R"("})").status, 404);
+    EXPECT_EQ(classify(R"({"media_id":"../../etc/passwd"})").status, 404);
+    EXPECT_EQ(classify(R"({"media_id":42})").status, 422);
+    EXPECT_EQ(classify(R"({"nope":1})").status, 400);  // missing field, as every route
+    EXPECT_EQ(classify("{not json").status, 400);
 }
 
 }  // namespace

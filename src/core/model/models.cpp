@@ -40,6 +40,26 @@ Json ToJson(const User& user) {
     return j;
 }
 
+Json ToJson(const std::vector<MediaLabel>& labels) {
+    Json out = Json::array();
+    for (const MediaLabel& l : labels)
+        out.push_back({{"label", l.label}, {"probability", l.probability}});
+    return out;
+}
+
+std::vector<MediaLabel> ParseLabels(const Json& j) {
+    std::vector<MediaLabel> labels;
+    if (!j.is_array()) return labels;
+    for (const Json& item : j) {
+        MediaLabel l;
+        if (!item.is_object() || !ReadString(item, "label", l.label)) continue;
+        auto p = item.find("probability");
+        if (p != item.end() && p->is_number()) l.probability = p->get<double>();
+        labels.push_back(std::move(l));
+    }
+    return labels;
+}
+
 Json ToJson(const Post& post) {
     Json j{{"id", post.id},
            {"author", {{"username", post.author.username}}},
@@ -52,7 +72,8 @@ Json ToJson(const Post& post) {
                       {"width", post.media->width},
                       {"height", post.media->height},
                       {"placeholder", post.media->placeholder},
-                      {"thumb_url", post.media->thumb_url}};
+                      {"thumb_url", post.media->thumb_url},
+                      {"labels", ToJson(post.media->labels)}};
     }
     if (post.group) j["group"] = {{"id", post.group->id}, {"name", post.group->name}};
     return j;
@@ -76,7 +97,9 @@ Json ToJson(const Media& media) {
                 {"height", media.height},
                 {"byte_size", media.byte_size},
                 {"placeholder", media.placeholder},
-                {"thumb_url", media.thumb_url}};
+                {"thumb_url", media.thumb_url},
+                {"labels", ToJson(media.labels)},
+                {"sensitive", media.sensitive}};
 }
 
 Json ToJson(const PostPage& page) {
@@ -137,6 +160,8 @@ Result<Post> ParsePost(const Json& j) {
         ref.height = static_cast<int>(height);
         ReadString(*media, "placeholder", ref.placeholder);
         ReadString(*media, "thumb_url", ref.thumb_url);
+        if (auto labels = media->find("labels"); labels != media->end())
+            ref.labels = ParseLabels(*labels);
         post.media = std::move(ref);
     }
     auto group = j.find("group");
@@ -186,6 +211,8 @@ Result<Media> ParseMedia(const Json& j) {
     ReadInt(j, "byte_size", media.byte_size);
     ReadString(j, "placeholder", media.placeholder);
     ReadString(j, "thumb_url", media.thumb_url);
+    if (auto labels = j.find("labels"); labels != j.end()) media.labels = ParseLabels(*labels);
+    ReadBool(j, "sensitive", media.sensitive);
     return media;
 }
 

@@ -27,13 +27,20 @@ struct PostAuthor {
     std::string username;
 };
 
+// One AI label of an image: a class of the classifier and its probability (0..1).
+struct MediaLabel {
+    std::string label;
+    double probability = 0;
+};
+
 struct MediaRef {
     std::string id;   // SHA-256 of the bytes
     std::string url;  // "/api/v1/media/<id>", relative to the API base
     int width = 0;
     int height = 0;
-    std::string placeholder;  // BlurHash, may be empty
-    std::string thumb_url;    // at most 320 px wide; equals url for small images
+    std::string placeholder;         // BlurHash, may be empty
+    std::string thumb_url;           // at most 320 px wide; equals url for small images
+    std::vector<MediaLabel> labels;  // the server's classifier, most probable first
 };
 
 struct GroupRef {
@@ -69,6 +76,8 @@ struct Media {
     int64_t byte_size = 0;
     std::string placeholder;
     std::string thumb_url;
+    std::vector<MediaLabel> labels;  // top-5 of the server's classifier (empty: no model)
+    bool sensitive = false;          // blurred in feeds until clicked
 };
 
 struct PostPage {
@@ -97,6 +106,9 @@ struct UserProfile {
 [[nodiscard]] Json ToJson(const Error& error);  // {"error": {"code", "message"}}
 [[nodiscard]] Json ToJson(const Group& group);
 [[nodiscard]] Json ToJson(const Media& media);
+// [{"label": "Neutral", "probability": 0.92}, ...]; unreadable items are skipped.
+[[nodiscard]] Json ToJson(const std::vector<MediaLabel>& labels);
+[[nodiscard]] std::vector<MediaLabel> ParseLabels(const Json& j);
 
 [[nodiscard]] Result<User> ParseUser(const Json& j);
 [[nodiscard]] Result<Post> ParsePost(const Json& j);

@@ -353,6 +353,26 @@ void AddMediaRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx
                    return SendMediaFile(req, id, stored.value().path, stored.value().mime,
                                         uint64_t(stored.value().byte_size));
                });
+    // The server's labels for an uploaded image (never the client's claim).
+    routes.Add(restinio::http_method_post(), "/api/v1/ai/classify",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   auto fields = ReadFields(req->body(), {{"media_id"}});
+                   if (!fields) return SendError(req, fields.error());
+                   if (!ctx->media.has_classifier())
+                       return SendError(
+                           req, Error{"classifier_unavailable",
+                                      "Image labels are not available on this server", 503, 0});
+                   return Offload(*ctx, req, [ctx, req, id = fields.value().String("media_id")] {
+                       auto media = ctx->media.Labels(id);
+                       SendResult(req, 200, media, [](const Media& m) {
+                           return Json{{"media_id", m.id},
+                                       {"labels", ToJson(m.labels)},
+                                       {"sensitive", m.sensitive}};
+                       });
+                   });
+               });
 }
 
 // [SECTION] Group routes

@@ -1,5 +1,7 @@
 #include "services/media_service.h"
 
+#include <fstream>
+#include <iterator>
 #include <vector>
 
 #include "image/decode.h"
@@ -22,8 +24,26 @@ std::string BaseMime(const std::string& content_type) {
 
 }  // namespace
 
+// Porn + Hentai + Sexy at or above this is blurred in feeds until clicked (issue 6).
+constexpr double kSensitiveThreshold = 0.6;
+
 MediaService::MediaService(Database& db, MediaStore& store, Clock& clock)
     : m_db(db), m_store(store), m_clock(clock) {}
+
+MediaService::Classification MediaService::Classify(const image::Image& pixels) const {
+    Classification out;
+    if (!m_classifier) return out;
+    const std::vector<float> probabilities = m_classifier->Probabilities(pixels);
+    const auto& names = m_classifier->ClassNames();
+    double explicit_sum = 0;
+    for (size_t i = 0; i < names.size() && i < probabilities.size(); i++)
+        if (names[i] == "Porn" || names[i] == "Hentai" || names[i] == "Sexy")
+            explicit_sum += probabilities[i];
+    out.sensitive = explicit_sum >= kSensitiveThreshold;
+    for (const ml::Label& l : m_classifier->Classify(pixels))
+        out.labels.push_back(MediaLabel{l.name, l.probability});
+    return out;
+}
 
 Result<Media> MediaService::Upload(const AuthUser& owner, std::string_view bytes,
                                    const std::string& content_type) {
@@ -53,6 +73,7 @@ Result<Media> MediaService::Upload(const AuthUser& owner, std::string_view bytes
     Result<image::Image> pixels = image::Decode(bytes);
     if (!pixels) return pixels.error();
     std::string placeholder = image::EncodeBlurHash(pixels.value());
+    const Classification classification = Classify(pixels.value());
     std::string thumb_id;
     if (pixels.value().width > image::kThumbnailWidth) {
         image::EncodedImage thumb = image::EncodeAuto(
@@ -81,7 +102,8 @@ Result<Media> MediaService::Upload(const AuthUser& owner, std::string_view bytes
     // INSERT OR IGNORE: the same bytes uploaded twice (by anyone) are one media row.
     conn.Prepare(
             "INSERT OR IGNORE INTO media(id, owner_id, mime, width, height, byte_size, "
-            "created_at, placeholder, thumb_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)")
+            "created_at, placeholder, thumb_id, labels, sensitive) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
         .Bind(1, id.value())
         .Bind(2, owner.id)
         .Bind(3, actual)
@@ -91,6 +113,8 @@ Result<Media> MediaService::Upload(const AuthUser& owner, std::string_view bytes
         .Bind(7, m_clock.NowMs())
         .Bind(8, placeholder)
         .Bind(9, thumb_id.empty() ? id.value() : thumb_id)
+        .Bind(10, DumpJson(ToJson(classification.labels)))
+        .Bind(11, int64_t(classification.sensitive ? 1 : 0))
         .Exec();
     // A re-upload restarts the grace period so a fresh draft is not collected under it.
     conn.Prepare("UPDATE media SET created_at = ? WHERE id = ?")
@@ -98,14 +122,57 @@ Result<Media> MediaService::Upload(const AuthUser& owner, std::string_view bytes
         .Bind(2, id.value())
         .Exec();
     std::string url_base = "/api/v1/media/";
-    return Media{id.value(),
-                 url_base + id.value(),
-                 actual,
-                 static_cast<int>(info.value().width),
-                 static_cast<int>(info.value().height),
-                 static_cast<int64_t>(bytes.size()),
-                 placeholder,
-                 url_base + (thumb_id.empty() ? id.value() : thumb_id)};
+    Media media;
+    media.id = id.value();
+    media.url = url_base + id.value();
+    media.mime = actual;
+    media.width = static_cast<int>(info.value().width);
+    media.height = static_cast<int>(info.value().height);
+    media.byte_size = static_cast<int64_t>(bytes.size());
+    media.placeholder = placeholder;
+    media.thumb_url = url_base + (thumb_id.empty() ? id.value() : thumb_id);
+    media.labels = classification.labels;
+    media.sensitive = classification.sensitive;
+    return media;
+}
+
+Result<Media> MediaService::Labels(const std::string& id) {
+    if (!MediaStore::IsValidId(id)) return errors::NotFound("The image");
+    Connection& conn = m_db.Conn();
+    Statement& stmt = conn.Prepare(
+        "SELECT mime, width, height, byte_size, placeholder, labels, sensitive FROM media "
+        "WHERE id = ?");
+    stmt.Bind(1, id);
+    if (!stmt.Step()) return errors::NotFound("The image");
+    Media media;
+    media.id = id;
+    media.url = "/api/v1/media/" + id;
+    media.mime = stmt.Text(0);
+    media.width = static_cast<int>(stmt.Int(1));
+    media.height = static_cast<int>(stmt.Int(2));
+    media.byte_size = stmt.Int(3);
+    media.placeholder = stmt.IsNull(4) ? "" : stmt.Text(4);
+    auto labels = ParseJsonText(stmt.Text(5));
+    if (labels) media.labels = ParseLabels(labels.value());
+    media.sensitive = stmt.Int(6) != 0;
+    stmt.Reset();
+    if (!media.labels.empty() || !m_classifier) return media;
+    // Uploaded before a model was configured: classify the stored file now and remember it.
+    std::ifstream file(m_store.PathFor(id), std::ios::binary);
+    if (!file) return errors::NotFound("The image");
+    const std::string bytes((std::istreambuf_iterator<char>(file)),
+                            std::istreambuf_iterator<char>());
+    Result<image::Image> pixels = image::Decode(bytes);
+    if (!pixels) return pixels.error();
+    const Classification c = Classify(pixels.value());
+    media.labels = c.labels;
+    media.sensitive = c.sensitive;
+    conn.Prepare("UPDATE media SET labels = ?, sensitive = ? WHERE id = ?")
+        .Bind(1, DumpJson(ToJson(c.labels)))
+        .Bind(2, int64_t(c.sensitive ? 1 : 0))
+        .Bind(3, id)
+        .Exec();
+    return media;
 }
 
 Result<MediaService::Stored> MediaService::Find(const std::string& id) {

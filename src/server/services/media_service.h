@@ -2,6 +2,11 @@
 // store content-addressed, record metadata, and collect images no post uses any more.
 #pragma once
 
+#include <memory>
+
+#include "image/image.h"    // core
+#include "ml/classifier.h"  // core
+
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -34,10 +39,27 @@ class MediaService {
     // Deletes media no post references that are older than the grace period; returns how many.
     int CollectGarbage();
 
+    // The image labeller (issue 6). Without one, uploads carry no labels and nothing is
+    // flagged sensitive; the client's own labels are never trusted either way.
+    void SetClassifier(std::shared_ptr<const ml::Classifier> classifier) {
+        m_classifier = std::move(classifier);
+    }
+    [[nodiscard]] bool has_classifier() const { return m_classifier != nullptr; }
+    // The stored labels of an image (POST /api/v1/ai/classify), classifying it now if it was
+    // uploaded before a model was configured.
+    Result<Media> Labels(const std::string& id);
+
   private:
+    struct Classification {
+        std::vector<MediaLabel> labels;
+        bool sensitive = false;
+    };
+    [[nodiscard]] Classification Classify(const image::Image& pixels) const;
+
     Database& m_db;
     MediaStore& m_store;
     Clock& m_clock;
+    std::shared_ptr<const ml::Classifier> m_classifier;
 };
 
 }  // namespace skyloom::server

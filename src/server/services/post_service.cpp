@@ -12,7 +12,8 @@ constexpr const char* kCursorPrefix = "p";
 // Every post query selects these columns in this order (see ReadPost).
 constexpr const char* kPostColumns =
     "SELECT p.id, u.username, p.text, p.created_at, m.id, m.width, m.height, m.placeholder, "
-    "g.id, g.name, m.thumb_id FROM posts p JOIN users u ON u.id = p.author_id "
+    "g.id, g.name, m.thumb_id, m.labels, m.sensitive FROM posts p "
+    "JOIN users u ON u.id = p.author_id "
     "LEFT JOIN media m ON m.id = p.media_id LEFT JOIN groups g ON g.id = p.group_id ";
 
 Post ReadPost(const Statement& stmt) {
@@ -31,7 +32,11 @@ Post ReadPost(const Statement& stmt) {
                               static_cast<int>(stmt.Int(5)),
                               static_cast<int>(stmt.Int(6)),
                               stmt.Text(7),
-                              "/api/v1/media/" + thumb};
+                              "/api/v1/media/" + thumb,
+                              {}};
+        if (auto labels = ParseJsonText(stmt.Text(11)); labels)
+            post.media->labels = ParseLabels(labels.value());
+        post.sensitive = stmt.Int(12) != 0;
     }
     if (!stmt.IsNull(8)) post.group = GroupRef{std::to_string(stmt.Int(8)), stmt.Text(9)};
     return post;
@@ -39,7 +44,8 @@ Post ReadPost(const Statement& stmt) {
 
 Error InvalidText() {
     return errors::Unprocessable(
-        "invalid_text", "A post needs 1 to 2000 characters of text (valid UTF-8, not only spaces); with an "
+        "invalid_text",
+        "A post needs 1 to 2000 characters of text (valid UTF-8, not only spaces); with an "
         "image the text is optional");
 }
 
