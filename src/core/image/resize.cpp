@@ -30,6 +30,21 @@ const std::array<float, 256>& SrgbToLinear() {
     return table;
 }
 
+// sRGB byte -> 16-bit linear, for the integer (opaque) box pre-shrink.
+const std::array<uint16_t, 256>& SrgbToLinear16() {
+    static const std::array<uint16_t, 256> table = [] {
+        std::array<uint16_t, 256> t{};
+        for (size_t i = 0; i < 256; ++i) {
+            t[i] = uint16_t(std::lround(SrgbToLinear()[i] * kLinear16Max));
+        }
+        return t;
+    }();
+    return table;
+}
+
+// k x k sums of 16-bit values stay inside uint32 for k <= 256.
+constexpr int kMaxIntegerBox = 256;
+
 // 16-bit linear -> sRGB byte, one entry per value.
 const std::vector<uint8_t>& Linear16ToSrgbTable() {
     static const std::vector<uint8_t> table = [] {
@@ -44,11 +59,56 @@ const std::vector<uint8_t>& Linear16ToSrgbTable() {
     return table;
 }
 
+// BoxShrinkLinear for opaque RGB (photos, the common case) in integers: exact sums of 16-bit
+// linear values, rounded once. About 2x faster than float accumulation natively and more in
+// WebAssembly; k = 2 (a 12 MP photo to 1000 px) reads two rows at once with no row buffer.
+std::vector<uint16_t> BoxShrinkLinearOpaque(const Image& image, int k, int w, int h) {
+    const uint16_t* lut = SrgbToLinear16().data();
+    std::vector<uint16_t> out(size_t(w) * h * 3);
+    if (k == 2) {
+        for (int y = 0; y < h; ++y) {
+            const uint8_t* a = image.Pixel(0, 2 * y);
+            const uint8_t* b = image.Pixel(0, 2 * y + 1);
+            uint16_t* dst = &out[size_t(y) * w * 3];
+            for (int x = 0; x < w; ++x, a += 6, b += 6, dst += 3) {
+                for (int ch = 0; ch < 3; ++ch) {
+                    const uint32_t sum =
+                        uint32_t(lut[a[ch]]) + lut[a[ch + 3]] + lut[b[ch]] + lut[b[ch + 3]];
+                    dst[ch] = uint16_t((sum + 2) >> 2);
+                }
+            }
+        }
+        return out;
+    }
+    const uint32_t area = uint32_t(k) * uint32_t(k);
+    std::vector<uint32_t> row(size_t(w) * 3);
+    for (int y = 0; y < h; ++y) {
+        std::fill(row.begin(), row.end(), 0u);
+        for (int sy = y * k; sy < (y + 1) * k; ++sy) {
+            const uint8_t* src = image.Pixel(0, sy);
+            uint32_t* acc = row.data();
+            for (int x = 0; x < w; ++x, acc += 3) {
+                uint32_t r = 0, g = 0, b = 0;
+                for (int sx = 0; sx < k; ++sx, src += 3) {
+                    r += lut[src[0]], g += lut[src[1]], b += lut[src[2]];
+                }
+                acc[0] += r, acc[1] += g, acc[2] += b;
+            }
+        }
+        uint16_t* dst = &out[size_t(y) * w * 3];
+        for (size_t i = 0; i < row.size(); ++i) dst[i] = uint16_t((row[i] + area / 2) / area);
+    }
+    return out;
+}
+
 // Averages k x k blocks in linear light (alpha-premultiplied) into 16-bit linear values: a
 // cheap, exact-area first step for large reductions, so the expensive filter sees ~k^2 fewer
 // pixels. Up to k-1 edge rows/columns that do not fill a block are dropped (< 0.1% of a photo).
 std::vector<uint16_t> BoxShrinkLinear(const Image& image, int k, int* out_w, int* out_h) {
     const int w = image.width / k, h = image.height / k, c = image.channels;
+    *out_w = w;
+    *out_h = h;
+    if (c == 3 && k <= kMaxIntegerBox) return BoxShrinkLinearOpaque(image, k, w, h);
     const auto& lut = SrgbToLinear();
     std::vector<uint16_t> out(size_t(w) * h * c);
     std::vector<float> row(size_t(w) * c);
@@ -82,8 +142,6 @@ std::vector<uint16_t> BoxShrinkLinear(const Image& image, int k, int* out_w, int
             dst[i] = uint16_t(std::min(row[i] * scale + 0.5f, float(kLinear16Max)));
         }
     }
-    *out_w = w;
-    *out_h = h;
     return out;
 }
 
