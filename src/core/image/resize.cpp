@@ -145,6 +145,92 @@ std::vector<uint16_t> BoxShrinkLinear(const Image& image, int k, int* out_w, int
     return out;
 }
 
+// ---- Catmull-Rom on opaque linear RGB --------------------------------------------------------
+// stb_image_resize 1.x resamples a sample at a time through generic decode/scatter/encode
+// stages; for the common case (a photo after the box pre-shrink) this separable gather is ~2x
+// faster natively and more in WebAssembly, where its inner loops vectorise. Same kernel, same
+// normalisation, same clamped edges as stbir's CATMULLROM + EDGE_CLAMP, so the same pixels
+// within rounding (ImageResize.LargeReductionQualityMatchesImageMagick).
+
+// Catmull-Rom (B = 0, C = 1/2), as stbir__filter_catmullrom.
+float CatmullRom(float x) {
+    x = std::fabs(x);
+    if (x < 1) return (1.5f * x - 2.5f) * x * x + 1;
+    if (x < 2) return ((-0.5f * x + 2.5f) * x - 4) * x + 2;
+    return 0;
+}
+
+// For each output position `o`, input indices index[o * count + t] (clamped to the edge) and
+// normalised weights.
+struct Taps {
+    int count = 0;
+    std::vector<int> index;
+    std::vector<float> weight;
+};
+
+Taps MakeTaps(int in, int out) {
+    const double scale = std::min(1.0, double(out) / in);  // the kernel widens by 1/scale
+    const double radius = 2 / scale;                       // Catmull-Rom's support is 2
+    Taps taps;
+    taps.count = int(std::ceil(radius)) * 2 + 1;
+    taps.index.resize(size_t(out) * taps.count);
+    taps.weight.resize(size_t(out) * taps.count);
+    for (int o = 0; o < out; ++o) {
+        const double center = (o + 0.5) * in / out;  // in input pixels, edges at integers
+        const int first = int(std::floor(center - radius));
+        double sum = 0;
+        for (int t = 0; t < taps.count; ++t) {
+            const int i = first + t;
+            const float w = CatmullRom(float((i + 0.5 - center) * scale));
+            taps.index[size_t(o) * taps.count + t] = std::clamp(i, 0, in - 1);
+            taps.weight[size_t(o) * taps.count + t] = w;
+            sum += w;
+        }
+        for (int t = 0; t < taps.count; ++t) taps.weight[size_t(o) * taps.count + t] /= float(sum);
+    }
+    return taps;
+}
+
+// 16-bit linear RGB (sw x sh) -> sRGB bytes (width x height): rows first, then columns.
+Image FilterOpaqueLinear16(const std::vector<uint16_t>& src, int sw, int sh, int width,
+                           int height) {
+    const Taps across = MakeTaps(sw, width), down = MakeTaps(sh, height);
+    const size_t out_row = size_t(width) * 3;
+    std::vector<float> rows(size_t(sh) * out_row);  // every source row, filtered across
+    std::vector<float> line(size_t(sw) * 3);
+    for (int y = 0; y < sh; ++y) {
+        const uint16_t* in = &src[size_t(y) * sw * 3];
+        for (size_t i = 0; i < line.size(); ++i) line[i] = float(in[i]);
+        float* out = &rows[size_t(y) * out_row];
+        const int* index = across.index.data();
+        const float* weight = across.weight.data();
+        for (int x = 0; x < width; ++x, out += 3) {
+            float r = 0, g = 0, b = 0;
+            for (int t = 0; t < across.count; ++t, ++index, ++weight) {
+                const float* p = &line[size_t(*index) * 3];
+                r += *weight * p[0], g += *weight * p[1], b += *weight * p[2];
+            }
+            out[0] = r, out[1] = g, out[2] = b;
+        }
+    }
+    Image result = Image::Blank(width, height, 3);
+    const uint8_t* to_srgb = Linear16ToSrgbTable().data();
+    std::vector<float> acc(out_row);
+    for (int y = 0; y < height; ++y) {
+        std::fill(acc.begin(), acc.end(), 0.f);
+        for (int t = 0; t < down.count; ++t) {
+            const float w = down.weight[size_t(y) * down.count + t];
+            const float* row = &rows[size_t(down.index[size_t(y) * down.count + t]) * out_row];
+            for (size_t i = 0; i < out_row; ++i) acc[i] += w * row[i];
+        }
+        uint8_t* dst = result.Pixel(0, y);
+        for (size_t i = 0; i < out_row; ++i) {
+            dst[i] = to_srgb[int(std::clamp(acc[i] + 0.5f, 0.f, float(kLinear16Max)))];
+        }
+    }
+    return result;
+}
+
 // Large reductions: box pre-shrink, then the filter on 16-bit linear, premultiplied values.
 // `owned`, when given, is the source itself and is freed once shrunk (lower peak memory).
 Image ShrinkThenFilter(const Image& image, Image* owned, int k, int width, int height) {
@@ -152,6 +238,7 @@ Image ShrinkThenFilter(const Image& image, Image* owned, int k, int width, int h
     const int c = image.channels;
     const std::vector<uint16_t> shrunk = BoxShrinkLinear(image, k, &sw, &sh);
     if (owned) *owned = Image{};  // `image` is dangling from here on
+    if (c == 3) return FilterOpaqueLinear16(shrunk, sw, sh, width, height);
     std::vector<uint16_t> filtered(size_t(width) * height * c);
     int ok = stbir_resize_uint16_generic(
         shrunk.data(), sw, sh, sw * c * int(sizeof(uint16_t)), filtered.data(), width, height,
@@ -163,10 +250,6 @@ Image ShrinkThenFilter(const Image& image, Image* owned, int k, int width, int h
     Image out = Image::Blank(width, height, c);
     const uint8_t* to_srgb = Linear16ToSrgbTable().data();
     const size_t count = size_t(width) * height;
-    if (c == 3) {
-        for (size_t i = 0; i < count * 3; ++i) out.pixels[i] = to_srgb[filtered[i]];
-        return out;
-    }
     for (size_t i = 0; i < count; ++i) {
         const uint16_t* p = &filtered[i * 4];
         uint8_t* q = &out.pixels[i * 4];
