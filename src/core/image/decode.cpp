@@ -172,14 +172,19 @@ bool BmpIsComplete(std::string_view b, const ImageInfo& info) {
     return uint64_t(Le32(b, 10)) + row_bytes * info.height <= b.size();
 }
 
-// Packs RGBA pixels (alpha ignored) into RGB in place, front to back: each write lands at or
-// before the read it follows, so nothing is overwritten before it is read.
-void PackRgbaToRgb(uint8_t* pixels, size_t count) {
-    const uint8_t* in = pixels;
-    uint8_t* out = pixels;
+// One row of PackRgbaToRgb; out of line so V8 optimises it during a fresh worker's first job
+// (no on-stack replacement for wasm; see resize.cpp's row kernels).
+[[gnu::noinline]] void PackRow(const uint8_t* in, uint8_t* out, size_t count) {
     for (size_t i = 0; i < count; ++i, in += 4, out += 3) {
         out[0] = in[0], out[1] = in[1], out[2] = in[2];
     }
+}
+
+// Packs RGBA pixels (alpha ignored) into RGB in place, front to back: each write lands at or
+// before the read it follows, so nothing is overwritten before it is read.
+void PackRgbaToRgb(uint8_t* pixels, size_t width, size_t height) {
+    for (size_t y = 0; y < height; ++y)
+        PackRow(pixels + y * width * 4, pixels + y * width * 3, width);
 }
 
 }  // namespace
@@ -221,7 +226,7 @@ Result<Image> Decode(std::string_view bytes) {
     // stb allocates with malloc (STBI_MALLOC is left at its default in stb_image_impl.cpp).
     const size_t pixels = size_t(width) * height;
     if (info.format == Format::kJpeg) {
-        PackRgbaToRgb(data, pixels);
+        PackRgbaToRgb(data, size_t(width), size_t(height));
         // Give the unused quarter back (shrinking realloc keeps the block where it is).
         if (auto* smaller = static_cast<stbi_uc*>(std::realloc(data, pixels * 3))) data = smaller;
         return Image{width, height, 3, PixelBuffer::Adopt(data, pixels * 3)};

@@ -10,17 +10,23 @@ namespace {
 // Copies destination rows from a source walk: destination pixel (dx, dy) is the source pixel at
 // byte offset row_start + dy * row_step + dx * pixel_step. A fixed channel count lets the copy
 // compile to plain loads and stores instead of a memcpy call per pixel.
+// One destination row; out of line so V8 optimises it during a fresh worker's first job (no
+// on-stack replacement for wasm; see resize.cpp's row kernels).
+template <int kChannels>
+[[gnu::noinline]] void WalkRow(const uint8_t* base, ptrdiff_t at, ptrdiff_t pixel_step,
+                               uint8_t* out, int width) {
+    for (int dx = 0; dx < width; ++dx, out += kChannels, at += pixel_step) {
+        const uint8_t* in = base + at;  // offsets, never a stray pointer
+        for (int ch = 0; ch < kChannels; ++ch) out[ch] = in[ch];
+    }
+}
+
 template <int kChannels>
 void Walk(const Image& src, Image* dst, ptrdiff_t row_start, ptrdiff_t row_step,
           ptrdiff_t pixel_step) {
-    const uint8_t* base = src.pixels.data();
     for (int dy = 0; dy < dst->height; ++dy) {
-        ptrdiff_t at = row_start + ptrdiff_t(dy) * row_step;  // offsets, never a stray pointer
-        uint8_t* out = dst->Pixel(0, dy);
-        for (int dx = 0; dx < dst->width; ++dx, out += kChannels, at += pixel_step) {
-            const uint8_t* in = base + at;
-            for (int ch = 0; ch < kChannels; ++ch) out[ch] = in[ch];
-        }
+        WalkRow<kChannels>(src.pixels.data(), row_start + ptrdiff_t(dy) * row_step, pixel_step,
+                           dst->Pixel(0, dy), dst->width);
     }
 }
 

@@ -59,6 +59,23 @@ const std::vector<uint8_t>& Linear16ToSrgbTable() {
     return table;
 }
 
+// Row kernels below are kept out of line on purpose: V8 has no on-stack replacement for wasm,
+// so a loop over a whole 12 MP image inside one call runs as baseline (Liftoff) code for the
+// whole of a fresh worker's first job; one call per row lets the optimised code take over
+// after the first rows. Natively the call per row costs nothing measurable.
+
+// One output row of the 2x2 box: two source rows of 2w RGB pixels -> w 16-bit linear pixels.
+[[gnu::noinline]] void ShrinkRowPair(const uint16_t* lut, const uint8_t* a, const uint8_t* b,
+                                     uint16_t* dst, int w) {
+    for (int x = 0; x < w; ++x, a += 6, b += 6, dst += 3) {
+        for (int ch = 0; ch < 3; ++ch) {
+            const uint32_t sum =
+                uint32_t(lut[a[ch]]) + lut[a[ch + 3]] + lut[b[ch]] + lut[b[ch + 3]];
+            dst[ch] = uint16_t((sum + 2) >> 2);
+        }
+    }
+}
+
 // BoxShrinkLinear for opaque RGB (photos, the common case) in integers: exact sums of 16-bit
 // linear values, rounded once. About 2x faster than float accumulation natively and more in
 // WebAssembly; k = 2 (a 12 MP photo to 1000 px) reads two rows at once with no row buffer.
@@ -67,16 +84,8 @@ std::vector<uint16_t> BoxShrinkLinearOpaque(const Image& image, int k, int w, in
     std::vector<uint16_t> out(size_t(w) * h * 3);
     if (k == 2) {
         for (int y = 0; y < h; ++y) {
-            const uint8_t* a = image.Pixel(0, 2 * y);
-            const uint8_t* b = image.Pixel(0, 2 * y + 1);
-            uint16_t* dst = &out[size_t(y) * w * 3];
-            for (int x = 0; x < w; ++x, a += 6, b += 6, dst += 3) {
-                for (int ch = 0; ch < 3; ++ch) {
-                    const uint32_t sum =
-                        uint32_t(lut[a[ch]]) + lut[a[ch + 3]] + lut[b[ch]] + lut[b[ch + 3]];
-                    dst[ch] = uint16_t((sum + 2) >> 2);
-                }
-            }
+            ShrinkRowPair(lut, image.Pixel(0, 2 * y), image.Pixel(0, 2 * y + 1),
+                          &out[size_t(y) * w * 3], w);
         }
         return out;
     }
@@ -191,6 +200,37 @@ Taps MakeTaps(int in, int out) {
     return taps;
 }
 
+// One source row (sw 16-bit linear RGB pixels) filtered across to `width` float pixels.
+[[gnu::noinline]] void FilterRowAcross(const uint16_t* in, int sw, const Taps& across, float* line,
+                                       float* out, int width) {
+    for (size_t i = 0; i < size_t(sw) * 3; ++i) line[i] = float(in[i]);
+    const int* index = across.index.data();
+    const float* weight = across.weight.data();
+    for (int x = 0; x < width; ++x, out += 3) {
+        float r = 0, g = 0, b = 0;
+        for (int t = 0; t < across.count; ++t, ++index, ++weight) {
+            const float* p = &line[size_t(*index) * 3];
+            r += *weight * p[0], g += *weight * p[1], b += *weight * p[2];
+        }
+        out[0] = r, out[1] = g, out[2] = b;
+    }
+}
+
+// One output row: `count` filtered rows of `n` floats combined down, then to sRGB bytes.
+[[gnu::noinline]] void FilterRowDown(const float* rows, size_t n, const int* index,
+                                     const float* weight, int count, const uint8_t* to_srgb,
+                                     float* acc, uint8_t* dst) {
+    std::fill(acc, acc + n, 0.f);
+    for (int t = 0; t < count; ++t) {
+        const float w = weight[t];
+        const float* row = rows + size_t(index[t]) * n;
+        for (size_t i = 0; i < n; ++i) acc[i] += w * row[i];
+    }
+    for (size_t i = 0; i < n; ++i) {
+        dst[i] = to_srgb[int(std::clamp(acc[i] + 0.5f, 0.f, float(kLinear16Max)))];
+    }
+}
+
 // 16-bit linear RGB (sw x sh) -> sRGB bytes (width x height): rows first, then columns.
 Image FilterOpaqueLinear16(const std::vector<uint16_t>& src, int sw, int sh, int width,
                            int height) {
@@ -199,34 +239,16 @@ Image FilterOpaqueLinear16(const std::vector<uint16_t>& src, int sw, int sh, int
     std::vector<float> rows(size_t(sh) * out_row);  // every source row, filtered across
     std::vector<float> line(size_t(sw) * 3);
     for (int y = 0; y < sh; ++y) {
-        const uint16_t* in = &src[size_t(y) * sw * 3];
-        for (size_t i = 0; i < line.size(); ++i) line[i] = float(in[i]);
-        float* out = &rows[size_t(y) * out_row];
-        const int* index = across.index.data();
-        const float* weight = across.weight.data();
-        for (int x = 0; x < width; ++x, out += 3) {
-            float r = 0, g = 0, b = 0;
-            for (int t = 0; t < across.count; ++t, ++index, ++weight) {
-                const float* p = &line[size_t(*index) * 3];
-                r += *weight * p[0], g += *weight * p[1], b += *weight * p[2];
-            }
-            out[0] = r, out[1] = g, out[2] = b;
-        }
+        FilterRowAcross(&src[size_t(y) * sw * 3], sw, across, line.data(),
+                        &rows[size_t(y) * out_row], width);
     }
     Image result = Image::Blank(width, height, 3);
     const uint8_t* to_srgb = Linear16ToSrgbTable().data();
     std::vector<float> acc(out_row);
     for (int y = 0; y < height; ++y) {
-        std::fill(acc.begin(), acc.end(), 0.f);
-        for (int t = 0; t < down.count; ++t) {
-            const float w = down.weight[size_t(y) * down.count + t];
-            const float* row = &rows[size_t(down.index[size_t(y) * down.count + t]) * out_row];
-            for (size_t i = 0; i < out_row; ++i) acc[i] += w * row[i];
-        }
-        uint8_t* dst = result.Pixel(0, y);
-        for (size_t i = 0; i < out_row; ++i) {
-            dst[i] = to_srgb[int(std::clamp(acc[i] + 0.5f, 0.f, float(kLinear16Max)))];
-        }
+        FilterRowDown(rows.data(), out_row, &down.index[size_t(y) * down.count],
+                      &down.weight[size_t(y) * down.count], down.count, to_srgb, acc.data(),
+                      result.Pixel(0, y));
     }
     return result;
 }
