@@ -67,7 +67,7 @@ function process(m, job) {
   var started = performance.now();
   var ptr = m._malloc(Math.max(1, size));
   if (!ptr) {
-    fail(job.id, "too_large", "The image is too large to process in this browser.", false);
+    fail(job.id, "out_of_memory", "The image is too large to process in this browser's memory.", false);
     return;
   }
   m.HEAPU8.set(input, ptr);
@@ -83,7 +83,7 @@ function process(m, job) {
     m._free(ptr);
   }
   if (!r) {
-    fail(job.id, "too_large", "The image is too large to process in this browser.", false);
+    fail(job.id, "out_of_memory", "The image is too large to process in this browser's memory.", false);
     return;
   }
   var w = m.HEAPU32.subarray(r >> 2, (r >> 2) + RESULT_WORDS);  // after the call: the heap may have grown

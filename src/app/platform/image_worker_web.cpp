@@ -4,7 +4,8 @@
 // worker and keeps the others queued on the main thread, holding their bytes; so cancelling the
 // running job can terminate the worker without losing anyone else's work: the next job starts a
 // fresh worker. Bytes cross once each way as a transferred ArrayBuffer (one copy out of this
-// heap into the message, one into the worker's heap; the result the same in reverse).
+// heap into the message, one into the worker's heap; the result the same in reverse, written
+// straight into the ProcessedImage's strings).
 // Worker messages are handled on the main thread and posted to the main loop like fetch
 // results; a job cancelled in between is dropped there.
 #include <emscripten.h>
@@ -22,17 +23,16 @@ EM_JS(void, skyloom_image_install, (), {
     function str(s) {
         var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
     }
-    function bytesIn(buffer) {
-        var a = new Uint8Array(buffer); var p = _malloc(Math.max(1, a.length)); HEAPU8.set(a, p);
-        return p;
-    }
     var c = Module.skyloomImages = {worker: null, running: null, queue: []};
     function deliver(msg) {
         if (msg.ok) {
-            _skyloom_image_job_done(msg.id, bytesIn(msg.bytes), msg.bytes.byteLength, str(msg.mime),
-                                    msg.width, msg.height, bytesIn(msg.thumbnail),
-                                    msg.thumbnail.byteLength, str(msg.thumbnailMime),
-                                    msg.thumbnailWidth, msg.thumbnailHeight, str(msg.placeholder));
+            // The encoded bytes go straight into the result's strings (one copy into this heap).
+            var r = _skyloom_image_result_new(msg.bytes.byteLength, msg.thumbnail.byteLength);
+            HEAPU8.set(new Uint8Array(msg.bytes), _skyloom_image_result_bytes(r));
+            HEAPU8.set(new Uint8Array(msg.thumbnail), _skyloom_image_result_thumbnail(r));
+            _skyloom_image_job_done(msg.id, r, str(msg.mime), msg.width, msg.height,
+                                    str(msg.thumbnailMime), msg.thumbnailWidth,
+                                    msg.thumbnailHeight, str(msg.placeholder));
         } else {
             _skyloom_image_job_failed(msg.id, str(msg.code), str(msg.message), msg.status | 0);
         }
@@ -117,13 +117,6 @@ ImageJobs& Jobs() {
     return jobs;
 }
 
-// Takes ownership of `size` malloc'ed bytes from JS.
-std::string AdoptJsBytes(char* data, size_t size) {
-    std::string out(data, size);
-    free(data);
-    return out;
-}
-
 void Finish(ImageJobId id, Result<image::ProcessedImage> result) {
     PostToMainLoop([id, result = std::move(result)]() mutable {
         auto it = Jobs().live.find(id);
@@ -165,22 +158,36 @@ extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_image_job_progress(uint32_t id, dou
     });
 }
 
+// A result whose byte strings JS fills in place, then hands to skyloom_image_job_done.
+extern "C" EMSCRIPTEN_KEEPALIVE skyloom::image::ProcessedImage* skyloom_image_result_new(
+    uint32_t bytes_size, uint32_t thumbnail_size) {
+    auto* result = new skyloom::image::ProcessedImage;
+    result->bytes.resize(bytes_size);
+    result->thumbnail.resize(thumbnail_size);
+    return result;
+}
+extern "C" EMSCRIPTEN_KEEPALIVE char* skyloom_image_result_bytes(
+    skyloom::image::ProcessedImage* result) {
+    return result->bytes.data();
+}
+extern "C" EMSCRIPTEN_KEEPALIVE char* skyloom_image_result_thumbnail(
+    skyloom::image::ProcessedImage* result) {
+    return result->thumbnail.data();
+}
+
 extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_image_job_done(
-    uint32_t id, char* bytes, uint32_t bytes_size, char* mime, int width, int height,
-    char* thumbnail, uint32_t thumbnail_size, char* thumbnail_mime, int thumbnail_width,
-    int thumbnail_height, char* placeholder) {
+    uint32_t id, skyloom::image::ProcessedImage* filled, char* mime, int width, int height,
+    char* thumbnail_mime, int thumbnail_width, int thumbnail_height, char* placeholder) {
     using namespace skyloom::platform;
-    skyloom::image::ProcessedImage out;
-    out.bytes = AdoptJsBytes(bytes, bytes_size);
-    out.mime = AdoptJsString(mime);
-    out.width = width;
-    out.height = height;
-    out.thumbnail = AdoptJsBytes(thumbnail, thumbnail_size);
-    out.thumbnail_mime = AdoptJsString(thumbnail_mime);
-    out.thumbnail_width = thumbnail_width;
-    out.thumbnail_height = thumbnail_height;
-    out.placeholder = AdoptJsString(placeholder);
-    Finish(id, std::move(out));
+    std::unique_ptr<skyloom::image::ProcessedImage> out(filled);
+    out->mime = AdoptJsString(mime);
+    out->width = width;
+    out->height = height;
+    out->thumbnail_mime = AdoptJsString(thumbnail_mime);
+    out->thumbnail_width = thumbnail_width;
+    out->thumbnail_height = thumbnail_height;
+    out->placeholder = AdoptJsString(placeholder);
+    Finish(id, std::move(*out));
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_image_job_failed(uint32_t id, char* code,

@@ -1,5 +1,6 @@
 #include "image/decode.h"
 
+#include <cstdlib>
 #include <cstring>
 #include <string>
 
@@ -171,6 +172,21 @@ bool BmpIsComplete(std::string_view b, const ImageInfo& info) {
     return uint64_t(Le32(b, 10)) + row_bytes * info.height <= b.size();
 }
 
+// One row of PackRgbaToRgb; out of line so V8 optimises it during a fresh worker's first job
+// (no on-stack replacement for wasm; see resize.cpp's row kernels).
+[[gnu::noinline]] void PackRow(const uint8_t* in, uint8_t* out, size_t count) {
+    for (size_t i = 0; i < count; ++i, in += 4, out += 3) {
+        out[0] = in[0], out[1] = in[1], out[2] = in[2];
+    }
+}
+
+// Packs RGBA pixels (alpha ignored) into RGB in place, front to back: each write lands at or
+// before the read it follows, so nothing is overwritten before it is read.
+void PackRgbaToRgb(uint8_t* pixels, size_t width, size_t height) {
+    for (size_t y = 0; y < height; ++y)
+        PackRow(pixels + y * width * 4, pixels + y * width * 3, width);
+}
+
 }  // namespace
 
 Result<Image> Decode(std::string_view bytes) {
@@ -190,8 +206,11 @@ Result<Image> Decode(std::string_view bytes) {
         return Corrupt("the BMP is truncated");
     }
 
-    // JPEGs never carry alpha; everything else may, and is checked after decoding.
-    const int wanted = info.format == Format::kJpeg ? 3 : 4;
+    // Everything decodes to RGBA. JPEGs never carry alpha and are packed to RGB right after:
+    // stb converts YCbCr with SSE2 (wasm SIMD in the image worker) only for 4 channels, and its
+    // scalar 3-channel loop was 14% of a 12 MP job; the pack costs far less. Other formats may
+    // have alpha and are checked below.
+    const int wanted = 4;
     int width = 0, height = 0, file_channels = 0;
     stbi_uc* data =
         stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), int(bytes.size()),
@@ -205,9 +224,15 @@ Result<Image> Decode(std::string_view bytes) {
         return Corrupt("the header and the pixel data disagree on the size");
     }
     // stb allocates with malloc (STBI_MALLOC is left at its default in stb_image_impl.cpp).
-    Image image{width, height, wanted,
-                PixelBuffer::Adopt(data, size_t(width) * height * size_t(wanted))};
-    if (wanted == 4 && !HasTransparency(image)) image = WithChannels(image, 3);
+    const size_t pixels = size_t(width) * height;
+    if (info.format == Format::kJpeg) {
+        PackRgbaToRgb(data, size_t(width), size_t(height));
+        // Give the unused quarter back (shrinking realloc keeps the block where it is).
+        if (auto* smaller = static_cast<stbi_uc*>(std::realloc(data, pixels * 3))) data = smaller;
+        return Image{width, height, 3, PixelBuffer::Adopt(data, pixels * 3)};
+    }
+    Image image{width, height, wanted, PixelBuffer::Adopt(data, pixels * size_t(wanted))};
+    if (!HasTransparency(image)) image = WithChannels(image, 3);
     return image;
 }
 

@@ -31,7 +31,7 @@ void ApplyCaption(Image* image, const CaptionOptions& caption) {
 // Share of a 12 MP JPEG job each stage starts at (see StageStartFraction).
 constexpr double kStageStart[] = {
     0.00,  // kDecode
-    0.60,  // kResize
+    0.54,  // kResize
     0.82,  // kOrient
     0.83,  // kCaption
     0.84,  // kEncode
