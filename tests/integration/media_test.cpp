@@ -217,8 +217,9 @@ TEST_F(Media, PostsCarryImagesAndGroups) {
     ASSERT_TRUE(Await<Post>([&](auto cb) { ada->CreatePost("not in a group", cb); }).ok());
 
     // With an image the text is optional; without one it is not.
-    auto image_only = Await<Post>(
-        [&](auto cb) { ada->CreatePost(api::NewPost{"", media.value().id, ""}, cb); });
+    auto image_only = Await<Post>([&](auto cb) {
+        ada->CreatePost(api::NewPost{"", media.value().id, ""}, cb);
+    });
     ASSERT_TRUE(image_only.ok()) << image_only.error().message;
     EXPECT_EQ(image_only.value().text, "");
     auto blank = Await<Post>([&](auto cb) { ada->CreatePost(api::NewPost{"  ", "", ""}, cb); });
