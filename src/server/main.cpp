@@ -150,6 +150,11 @@ int Serve(const ServerConfig& config) {
                                                     .max_field_value_size(kMaxHeaderValueBytes)
                                                     .max_field_count(kMaxHeaderCount))
                       .handle_request_timeout(std::chrono::seconds(60))
+                      // Streamed AI answers write one small chunk per token; with Nagle's
+                      // algorithm each waits for the client's delayed ACK (~40 ms).
+                      .socket_options_setter([](restinio::socket_options_t& options) {
+                          options.set_option(asio::ip::tcp::no_delay{true});
+                      })
                       .concurrent_accepts_count(io_threads)
                       .acceptor_post_bind_hook([host, outbox](asio::ip::tcp::acceptor& acceptor) {
                           // Listen now (RESTinio listens right after this hook anyway) so a client
