@@ -33,6 +33,8 @@ constexpr size_t kMaxHeaderCount = 100;
 
 // The builtin model also learns from the newest posts, up to this many.
 constexpr int kMaxTrainingPosts = 50000;
+// ... and retrains this often, so new posts shape its suggestions.
+constexpr std::chrono::minutes kAiRefreshInterval{60};
 
 std::unique_ptr<ai::Provider> MakeAiProvider(const ServerConfig& config, Database& db,
                                              const ai::Persona& persona) {
@@ -129,6 +131,7 @@ int Serve(const ServerConfig& config) {
     WorkerPool ai_workers(size_t(config.ai_concurrency));
     auto context = std::make_shared<RouteContext>(
         RouteContext{auth, posts, media, groups, workers, ai, ai_workers, config.site_dir});
+    PeriodicTask ai_refresh_task(kAiRefreshInterval, [&ai] { ai.RefreshModel(); });
     PeriodicTask gc_task(kGcInterval, [&media] {
         int removed = media.CollectGarbage();
         if (removed > 0) std::fprintf(stderr, "gc: removed %d unreferenced images\n", removed);

@@ -47,6 +47,8 @@ struct Transfer {
     AiAnswer* answer;
     Clock::time_point start;
     SseParser parser;
+    int hang_up_after_tokens = 0;  // > 0: close the connection after this many token events
+    int tokens = 0;
 };
 
 size_t OnBody(char* data, size_t size, size_t count, void* user) {
@@ -59,7 +61,9 @@ size_t OnBody(char* data, size_t size, size_t count, void* user) {
                 std::chrono::duration<double, std::milli>(Clock::now() - t->start).count();
         }
         t->answer->events.push_back(e);
+        t->tokens += e.data.find("\"token\"") != std::string::npos;
     });
+    if (t->hang_up_after_tokens > 0 && t->tokens >= t->hang_up_after_tokens) return 0;
     return size * count;
 }
 
@@ -79,9 +83,9 @@ size_t OnHeader(char* data, size_t size, size_t count, void* user) {
 
 // POSTs JSON to an AI route and reads the answer as it streams.
 AiAnswer AiPost(const ServerProcess& server, const std::string& token, const std::string& path,
-                const Json& body, bool json_only = false) {
+                const Json& body, bool json_only = false, int hang_up_after_tokens = 0) {
     AiAnswer answer;
-    Transfer transfer{&answer, Clock::now(), {}};
+    Transfer transfer{&answer, Clock::now(), {}, hang_up_after_tokens, 0};
     CURL* curl = curl_easy_init();
     std::string url = server.base_url() + path;
     std::string text = body.dump();
@@ -352,6 +356,32 @@ TEST(AiRemote, UpstreamFailuresAre502Or503AndTheServerKeepsServing) {
     EXPECT_EQ(history["items"][9]["error_code"], "ai_timeout");
     // Chat failures store no messages.
     EXPECT_TRUE(CallJson(server, ada.access_token(), "/api/v1/ai/chat")["items"].empty());
+}
+
+TEST(AiRemote, ClientHangingUpStopsTheUpstreamCall) {
+    FakeUpstream upstream;
+    upstream.SetMode(FakeUpstream::Mode::kSlowStream);
+    ServerProcess server(
+        {"--ai-provider", "openai", "--ai-url", upstream.url(), "--ai-model", "slow"});
+    ApiClient ada = SignupAndLogin(server, "ada");
+    AiAnswer answer = AiPost(server, ada.access_token(), "/api/v1/ai/autofill",
+                             {{"text", "Hello"}, {"max_tokens", 50}}, false, 2);
+    EXPECT_EQ(answer.Tokens(), " word0 word1");
+    // The server notices at its next write, stops reading the model, logs `cancelled`.
+    Json entry;
+    for (int i = 0; i < 100; ++i) {
+        Json history = CallJson(server, ada.access_token(), "/api/v1/ai/history");
+        if (!history["items"].empty()) {
+            entry = history["items"][0];
+            break;
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    ASSERT_TRUE(entry.is_object());
+    EXPECT_EQ(entry["status"], "cancelled");
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    EXPECT_LT(upstream.slow_chunks_sent(), 20);
+    EXPECT_TRUE(server.running());
 }
 
 TEST(AiRemote, UnreachableModelIs503) {

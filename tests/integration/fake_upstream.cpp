@@ -13,13 +13,14 @@
 namespace skyloom::testing {
 namespace {
 
-void WriteAll(int fd, const std::string& text) {
+bool WriteAll(int fd, const std::string& text) {
     size_t sent = 0;
     while (sent < text.size()) {
         ssize_t n = send(fd, text.data() + sent, text.size() - sent, MSG_NOSIGNAL);
-        if (n <= 0) return;
+        if (n <= 0) return false;
         sent += size_t(n);
     }
+    return true;
 }
 
 std::string Response(int status, const std::string& type, const std::string& body,
@@ -137,6 +138,20 @@ void FakeUpstream::Serve(int fd) {
         case Mode::kGarbage:
             WriteAll(fd, Response(200, "application/json", "<html>this is not json</html>"));
             break;
+        case Mode::kSlowStream: {
+            WriteAll(fd,
+                     "HTTP/1.1 200 OK\r\nContent-Type: text/event-stream\r\nConnection: "
+                     "close\r\n\r\n");
+            m_slow_chunks_sent = 0;
+            for (int i = 0; i < 50; ++i) {
+                Json choice = {{"index", 0}, {"text", " word" + std::to_string(i)}};
+                if (!WriteAll(fd, Chunk({{"choices", Json::array({choice})}}))) break;
+                ++m_slow_chunks_sent;
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+            WriteAll(fd, "data: [DONE]\n\n");
+            break;
+        }
         case Mode::kNormal:
         case Mode::kEcho:
         case Mode::kGarbageMidStream: {

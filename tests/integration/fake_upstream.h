@@ -22,6 +22,7 @@ class FakeUpstream {
         kBusy,              // HTTP 503 with Retry-After: 7
         kGarbage,           // HTTP 200 with HTML
         kGarbageMidStream,  // openai: one good chunk, then an unparseable one
+        kSlowStream,        // openai: 50 chunks, 100 ms apart (stops when the reader goes)
     };
     struct Request {
         std::string method;
@@ -39,6 +40,8 @@ class FakeUpstream {
     void SetMode(Mode mode) { m_mode = mode; }
     [[nodiscard]] std::vector<Request> Requests();
     void ClearRequests();
+    // kSlowStream: chunks written before the reader went away (or all 50).
+    [[nodiscard]] int slow_chunks_sent() const { return m_slow_chunks_sent; }
 
   private:
     void Accept();
@@ -48,6 +51,7 @@ class FakeUpstream {
     int m_port = 0;
     std::atomic<Mode> m_mode{Mode::kNormal};
     std::atomic<bool> m_stopping{false};
+    std::atomic<int> m_slow_chunks_sent{0};
     std::mutex m_mutex;
     std::vector<Request> m_requests;
     std::vector<std::thread> m_threads;  // connection threads, joined at the end

@@ -45,7 +45,8 @@ class BuiltinProvider final : public Provider {
 
     Result<GenerationResult> Generate(const GenerationRequest& request,
                                       const TokenSink& sink) override {
-        const NgramModel& model = WaitForModel();
+        std::shared_ptr<const NgramModel> held = WaitForModel();
+        const NgramModel& model = *held;
         uint64_t seed = request.seed ? *request.seed : RandomSeed();
         GenerationResult result;
         result.model = kBuiltinModelName;
@@ -80,6 +81,8 @@ class BuiltinProvider final : public Provider {
         return result;
     }
 
+    void Refresh() override { Train(); }
+
   private:
     static Result<GenerationResult> Cancelled(GenerationResult result) {
         result.finish_reason = "cancelled";
@@ -103,7 +106,7 @@ class BuiltinProvider final : public Provider {
             }
         }
         if (documents.empty()) documents = FallbackDocuments();
-        auto model = std::make_unique<NgramModel>(NgramModel::Train(documents));
+        auto model = std::make_shared<const NgramModel>(NgramModel::Train(documents));
         auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                       std::chrono::steady_clock::now() - start)
                       .count();
@@ -119,16 +122,16 @@ class BuiltinProvider final : public Provider {
         m_ready.notify_all();
     }
 
-    const NgramModel& WaitForModel() {
+    std::shared_ptr<const NgramModel> WaitForModel() {
         std::unique_lock lock(m_mutex);
         m_ready.wait(lock, [this] { return m_model != nullptr; });
-        return *m_model;
+        return m_model;
     }
 
     BuiltinOptions m_options;
     std::mutex m_mutex;
     std::condition_variable m_ready;
-    std::unique_ptr<const NgramModel> m_model;  // set once, then read-only
+    std::shared_ptr<const NgramModel> m_model;  // replaced whole by Refresh(), never modified
     std::thread m_trainer;
 };
 

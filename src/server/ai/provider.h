@@ -59,6 +59,9 @@ class Provider {
     [[nodiscard]] virtual std::string Name() const = 0;  // "builtin", "hf", "openai"
     [[nodiscard]] virtual Result<GenerationResult> Generate(const GenerationRequest& request,
                                                             const TokenSink& sink) = 0;
+    // Re-reads what the provider learns from (builtin: retrains with the newest posts). Runs on
+    // a background thread; requests keep using the current model meanwhile.
+    virtual void Refresh() {}
 };
 
 // Where a remote provider lives. `url`: hf -> the endpoint URL itself; openai -> the server's

@@ -112,6 +112,9 @@ class AiService {
     // One log entry of the caller's (and the chat exchange it produced); 404 otherwise.
     Result<Unit> DeleteInference(const AuthUser& user, int64_t id);
 
+    // Lets the provider learn again (builtin: the newest posts); blocking, for a timer thread.
+    void RefreshModel() { m_provider->Refresh(); }
+
     [[nodiscard]] const ai::Persona& persona() const { return m_settings.persona; }
     [[nodiscard]] std::string provider_name() const { return m_provider->Name(); }
 
