@@ -111,6 +111,74 @@ const std::map<std::string, Option>& Options() {
               return ParseInt(v, 1, 100000, c.login_failures_per_address);
           },
           "failed sign-ins per client address per 15 min (default 50)"}},
+        {"--ai-provider",
+         {"SKYLOOM_AI_PROVIDER", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.ai_provider = v;
+              return v == "builtin" || v == "hf" || v == "openai";
+          },
+          "AI text provider: builtin (offline n-gram model), hf or openai (default builtin)"}},
+        {"--ai-url",
+         {"SKYLOOM_AI_URL", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.ai_url = v;
+              return v.rfind("http://", 0) == 0 || v.rfind("https://", 0) == 0;
+          },
+          "hf: the Inference Endpoint URL; openai: the server's base URL (key: env "
+          "SKYLOOM_AI_KEY)"}},
+        {"--ai-model",
+         {"SKYLOOM_AI_MODEL", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.ai_model = v;
+              return true;
+          },
+          "model name sent to the openai server"}},
+        {"--ai-timeout-ms",
+         {"SKYLOOM_AI_TIMEOUT_MS", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 100, 600000, c.ai_timeout_ms);
+          },
+          "time limit for one call to the AI model (default 30000)"}},
+        {"--ai-requests-per-minute",
+         {"SKYLOOM_AI_REQUESTS_PER_MINUTE", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 1, 1000000, c.ai_requests_per_minute);
+          },
+          "AI requests per user per minute (default 20)"}},
+        {"--ai-concurrency",
+         {"SKYLOOM_AI_CONCURRENCY", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 1, 256, c.ai_concurrency);
+          },
+          "AI requests in flight at once (default 8)"}},
+        {"--ai-corpus",
+         {"SKYLOOM_AI_CORPUS", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.ai_corpus = v;
+              return true;
+          },
+          "fortune files the builtin model learns from (default /usr/share/games/fortunes)"}},
+        {"--ai-persona-name",
+         {"SKYLOOM_AI_PERSONA_NAME", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.ai_persona_name = v;
+              return !v.empty() && v.size() <= 40;
+          },
+          "the chat persona's name (default Loom)"}},
+        {"--ai-persona-initial",
+         {"SKYLOOM_AI_PERSONA_INITIAL", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.ai_persona_initial = v;
+              return v.size() <= 8;
+          },
+          "the persona's avatar letter (default: the name's first)"}},
+        {"--ai-persona-style",
+         {"SKYLOOM_AI_PERSONA_STYLE", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.ai_persona_style = v;
+              return v.size() <= 4000;
+          },
+          "the persona's style prompt (system message)"}},
         {"--gc",
          {nullptr, false,
           [](ServerConfig& c, const std::string&) {
@@ -140,6 +208,8 @@ Result<ServerConfig> ParseConfig(const std::vector<std::string>& args) {
                 return Error{"bad_config", std::string("bad value for ") + option.env, 0};
         }
     }
+    // Secrets never come from flags: command lines are visible to every local user.
+    if (const char* key = std::getenv("SKYLOOM_AI_KEY")) config.ai_key = key;
     for (size_t i = 0; i < args.size(); ++i) {
         std::string flag = args[i];
         std::string value;
@@ -158,6 +228,9 @@ Result<ServerConfig> ParseConfig(const std::vector<std::string>& args) {
         if (!it->second.apply(config, value))
             return Error{"bad_config", "bad value for " + flag + ": " + value, 0};
     }
+    if (config.ai_provider != "builtin" && config.ai_url.empty()) {
+        return Error{"bad_config", "--ai-provider " + config.ai_provider + " needs --ai-url", 0};
+    }
     return config;
 }
 
@@ -168,6 +241,8 @@ std::string ConfigHelp() {
         if (option.env) text += std::string(" [env ") + option.env + "]";
         text += "\n";
     }
+    text +=
+        "  env SKYLOOM_AI_KEY\n      bearer key for the hf/openai provider (environment only)\n";
     return text;
 }
 

@@ -24,7 +24,19 @@ struct ServerConfig {
     int threads = 0;           // --threads / SKYLOOM_THREADS: I/O threads, 0 = cores
     int login_failures_per_account = 10;  // --login-failures-per-account: per 15 min
     int login_failures_per_address = 50;  // --login-failures-per-address: per 15 min
-    bool gc = false;  // --gc: collect unreferenced media older than a day, then exit
+    // AI (issue 6). The key is read from SKYLOOM_AI_KEY only (never a flag: argv is public).
+    std::string ai_provider = "builtin";  // --ai-provider: builtin | hf | openai
+    std::string ai_url;    // --ai-url: hf endpoint URL, or the openai server's base URL
+    std::string ai_key;    // SKYLOOM_AI_KEY: bearer key for hf/openai (env only)
+    std::string ai_model;  // --ai-model: model name sent to openai servers (informational for hf)
+    int ai_timeout_ms = 30000;        // --ai-timeout-ms: a whole upstream call
+    int ai_requests_per_minute = 20;  // --ai-requests-per-minute: per user
+    int ai_concurrency = 8;  // --ai-concurrency: AI requests in flight (and AI worker threads)
+    std::string ai_corpus = "/usr/share/games/fortunes";  // --ai-corpus: builtin training text
+    std::string ai_persona_name = "Loom";                 // --ai-persona-name
+    std::string ai_persona_initial;  // --ai-persona-initial: avatar letter (default: name's)
+    std::string ai_persona_style;    // --ai-persona-style: system prompt (default built in)
+    bool gc = false;                 // --gc: collect unreferenced media older than a day, then exit
     bool help = false;
 };
 

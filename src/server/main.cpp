@@ -8,6 +8,8 @@
 #include <span>
 #include <thread>
 
+#include "ai/builtin_provider.h"
+#include "ai/remote_providers.h"
 #include "config.h"
 #include "demo_seed.h"
 #include "http/routes.h"
@@ -59,6 +61,35 @@ void LoadClassifier(const std::string& configured, MediaService& media) {
         return;
     }
     media.SetClassifier(std::make_shared<const ml::Classifier>(std::move(classifier.value())));
+}
+
+// The builtin model also learns from the newest posts, up to this many.
+constexpr int kMaxTrainingPosts = 50000;
+// ... and retrains this often, so new posts shape its suggestions.
+constexpr std::chrono::minutes kAiRefreshInterval{60};
+
+std::unique_ptr<ai::Provider> MakeAiProvider(const ServerConfig& config, Database& db,
+                                             const ai::Persona& persona) {
+    if (config.ai_provider == "builtin") {
+        ai::BuiltinOptions options;
+        options.corpus_dir = config.ai_corpus;
+        options.persona = persona;
+        options.load_posts = [&db] {
+            std::vector<std::string> posts;
+            Statement& stmt = db.Conn().Prepare("SELECT text FROM posts ORDER BY id DESC LIMIT ?");
+            stmt.Bind(1, int64_t(kMaxTrainingPosts));
+            while (stmt.Step()) posts.push_back(stmt.Text(0));
+            return posts;
+        };
+        return ai::MakeBuiltinProvider(std::move(options));
+    }
+    ai::UpstreamConfig upstream;
+    upstream.url = config.ai_url;
+    upstream.key = config.ai_key;
+    upstream.model = config.ai_model;
+    upstream.timeout_ms = config.ai_timeout_ms;
+    if (config.ai_provider == "hf") return ai::MakeHfProvider(upstream, persona);
+    return ai::MakeOpenAiProvider(upstream, persona);
 }
 
 void ForwardTermToInt(int) {
@@ -113,11 +144,27 @@ int Serve(const ServerConfig& config) {
         }
     }
 
+    ai::Persona persona;
+    persona.name = config.ai_persona_name;
+    persona.initial = config.ai_persona_initial;
+    if (!config.ai_persona_style.empty()) persona.style = config.ai_persona_style;
+    AiSettings ai_settings;
+    ai_settings.requests_per_minute = config.ai_requests_per_minute;
+    ai_settings.max_in_flight = config.ai_concurrency;
+    ai_settings.persona = persona;
+    // Started after demo seeding so the builtin model also learns the demo posts.
+    AiService ai(db, clock, MakeAiProvider(config, db, persona), ai_settings);
+    std::fprintf(stderr, "ai: provider %s\n", config.ai_provider.c_str());
+
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     size_t io_threads = config.threads > 0 ? size_t(config.threads) : cores;
     WorkerPool workers(cores);
+    // AI requests hold a thread for their whole answer (mostly waiting on a model server), so
+    // they get their own pool, as large as the number admitted at once.
+    WorkerPool ai_workers(size_t(config.ai_concurrency));
     auto context = std::make_shared<RouteContext>(
-        RouteContext{auth, posts, media, groups, workers, config.site_dir});
+        RouteContext{auth, posts, media, groups, workers, ai, ai_workers, config.site_dir});
+    PeriodicTask ai_refresh_task(kAiRefreshInterval, [&ai] { ai.RefreshModel(); });
     PeriodicTask gc_task(kGcInterval, [&media] {
         int removed = media.CollectGarbage();
         if (removed > 0) std::fprintf(stderr, "gc: removed %d unreferenced images\n", removed);
@@ -139,6 +186,11 @@ int Serve(const ServerConfig& config) {
                                                     .max_field_value_size(kMaxHeaderValueBytes)
                                                     .max_field_count(kMaxHeaderCount))
                       .handle_request_timeout(std::chrono::seconds(60))
+                      // Streamed AI answers write one small chunk per token; with Nagle's
+                      // algorithm each waits for the client's delayed ACK (~40 ms).
+                      .socket_options_setter([](restinio::socket_options_t& options) {
+                          options.set_option(asio::ip::tcp::no_delay{true});
+                      })
                       .concurrent_accepts_count(io_threads)
                       .acceptor_post_bind_hook([host, outbox](asio::ip::tcp::acceptor& acceptor) {
                           // Listen now (RESTinio listens right after this hook anyway) so a client

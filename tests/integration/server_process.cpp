@@ -22,10 +22,12 @@ namespace {
 
 constexpr int kStartupTimeoutMs = 15000;
 
-pid_t Spawn(const std::vector<std::string>& argv, int stdout_fd) {
+pid_t Spawn(const std::vector<std::string>& argv, int stdout_fd,
+            const std::vector<std::pair<std::string, std::string>>& env = {}) {
     pid_t pid = fork();
     if (pid < 0) throw std::runtime_error("fork failed");
     if (pid == 0) {
+        for (const auto& [name, value] : env) setenv(name.c_str(), value.c_str(), 1);
         if (stdout_fd >= 0) dup2(stdout_fd, STDOUT_FILENO);
         std::vector<char*> args;
         for (const auto& arg : argv) args.push_back(const_cast<char*>(arg.c_str()));
@@ -82,7 +84,8 @@ std::filesystem::path MakeTempDir(const std::string& prefix) {
     return dir;
 }
 
-ServerProcess::ServerProcess(std::vector<std::string> extra_flags, std::filesystem::path data_dir) {
+ServerProcess::ServerProcess(std::vector<std::string> extra_flags, std::filesystem::path data_dir,
+                             std::vector<std::pair<std::string, std::string>> env) {
     m_owns_data_dir = data_dir.empty();
     m_data_dir = m_owns_data_dir ? MakeTempDir("skyloom-it") : data_dir;
     std::vector<std::string> argv = {SKYLOOM_SERVER_BINARY, "--port",   "0",     "--data",
@@ -90,7 +93,7 @@ ServerProcess::ServerProcess(std::vector<std::string> extra_flags, std::filesyst
     argv.insert(argv.end(), extra_flags.begin(), extra_flags.end());
     int pipe_fds[2];
     if (pipe(pipe_fds) != 0) throw std::runtime_error("pipe failed");
-    m_pid = Spawn(argv, pipe_fds[1]);
+    m_pid = Spawn(argv, pipe_fds[1], env);
     close(pipe_fds[1]);
     // Read the first line: "listening on http://HOST:PORT".
     std::string line;

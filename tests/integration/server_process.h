@@ -11,9 +11,11 @@ namespace skyloom::testing {
 class ServerProcess {
   public:
     // Extra flags are appended to: --port 0 --data DIR --mailer outbox. With an explicit
-    // `data_dir` the directory is kept afterwards (the caller owns it).
+    // `data_dir` the directory is kept afterwards (the caller owns it). `env` is set in the
+    // server's environment only (e.g. SKYLOOM_AI_KEY, which has no flag).
     explicit ServerProcess(std::vector<std::string> extra_flags = {},
-                           std::filesystem::path data_dir = {});
+                           std::filesystem::path data_dir = {},
+                           std::vector<std::pair<std::string, std::string>> env = {});
     ~ServerProcess();
     ServerProcess(const ServerProcess&) = delete;
     ServerProcess& operator=(const ServerProcess&) = delete;

@@ -35,5 +35,30 @@ TEST(Config, BadFlagsAreNamed) {
     EXPECT_FALSE(ParseConfig({"--data"}).ok());
 }
 
+TEST(Config, AiProviderFromEnvironmentAndKeyOnlyFromEnvironment) {
+    EXPECT_EQ(ParseConfig({}).value().ai_provider, "builtin");
+    setenv("SKYLOOM_AI_PROVIDER", "openai", 1);
+    setenv("SKYLOOM_AI_URL", "http://127.0.0.1:8000", 1);
+    setenv("SKYLOOM_AI_MODEL", "llama", 1);
+    setenv("SKYLOOM_AI_KEY", "sk-secret", 1);
+    auto config = ParseConfig({});
+    unsetenv("SKYLOOM_AI_PROVIDER");
+    unsetenv("SKYLOOM_AI_URL");
+    unsetenv("SKYLOOM_AI_MODEL");
+    unsetenv("SKYLOOM_AI_KEY");
+    ASSERT_TRUE(config.ok());
+    EXPECT_EQ(config.value().ai_provider, "openai");
+    EXPECT_EQ(config.value().ai_url, "http://127.0.0.1:8000");
+    EXPECT_EQ(config.value().ai_model, "llama");
+    EXPECT_EQ(config.value().ai_key, "sk-secret");
+    // A key on the command line would be visible in `ps`: there is no such flag.
+    EXPECT_FALSE(ParseConfig({"--ai-key", "sk-secret"}).ok());
+    EXPECT_FALSE(ParseConfig({"--ai-provider", "gpt"}).ok());
+    EXPECT_FALSE(ParseConfig({"--ai-provider", "hf"}).ok());  // needs --ai-url
+    EXPECT_FALSE(ParseConfig({"--ai-provider", "hf", "--ai-url", "ftp://x"}).ok());
+    EXPECT_TRUE(
+        ParseConfig({"--ai-provider", "hf", "--ai-url", "https://x.endpoints.hf.cloud"}).ok());
+}
+
 }  // namespace
 }  // namespace skyloom::server

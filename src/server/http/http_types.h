@@ -3,6 +3,7 @@
 
 #include <restinio/all.hpp>
 
+#include <functional>
 #include <string>
 
 #include "util/result.h"
@@ -13,6 +14,7 @@ using Router = restinio::router::express_router_t<>;
 using RequestHandle = restinio::request_handle_t;
 using RouteParams = restinio::router::route_params_t;
 using HandlerStatus = restinio::request_handling_status_t;
+using RouteHandler = std::function<HandlerStatus(const RequestHandle&, RouteParams)>;
 
 struct ServerTraits : public restinio::default_traits_t {
     using request_handler_t = Router;

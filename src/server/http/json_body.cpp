@@ -11,6 +11,11 @@ const std::string& Fields::String(const std::string& name) const {
     return it == m_strings.end() ? kEmpty : it->second;
 }
 
+int64_t Fields::Int(const std::string& name, int64_t fallback) const {
+    auto it = m_ints.find(name);
+    return it == m_ints.end() ? fallback : it->second;
+}
+
 Result<Fields> ReadFields(const std::string& body, std::initializer_list<FieldSpec> spec) {
     if (body.size() > kMaxJsonBodyBytes) {
         return Error{"payload_too_large", "The request body is larger than 64 KB", 413};
@@ -41,6 +46,16 @@ Result<Fields> ReadFields(const std::string& body, std::initializer_list<FieldSp
                 return errors::BadRequest("missing_field",
                                           std::string("Missing field `") + field.name + "`");
             }
+            continue;
+        }
+        if (field.type == FieldType::kInteger) {
+            // Integers beyond int64 (or unsigned above it) are refused like any wrong type.
+            if (!it->is_number_integer() ||
+                (it->is_number_unsigned() && it->get<uint64_t>() > uint64_t(INT64_MAX))) {
+                return errors::BadRequest(
+                    "wrong_type", std::string("Field `") + field.name + "` must be an integer");
+            }
+            fields.m_ints.emplace(field.name, it->get<int64_t>());
             continue;
         }
         if (!it->is_string()) {

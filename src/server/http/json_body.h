@@ -7,6 +7,7 @@
 //   const std::string& name = fields.value().String("username");
 #pragma once
 
+#include <cstdint>
 #include <initializer_list>
 #include <string>
 #include <unordered_map>
@@ -17,7 +18,7 @@ namespace skyloom::server {
 
 constexpr size_t kMaxJsonBodyBytes = 64 * 1024;  // the longest valid body is a 2000-char post
 
-enum class FieldType { kString };
+enum class FieldType { kString, kInteger };  // kInteger: a JSON integer (not 1.5, not "1")
 
 struct FieldSpec {
     const char* name;
@@ -28,11 +29,16 @@ struct FieldSpec {
 class Fields {
   public:
     [[nodiscard]] const std::string& String(const std::string& name) const;
-    [[nodiscard]] bool Has(const std::string& name) const { return m_strings.count(name) > 0; }
+    // An integer field's value, `fallback` when it was absent.
+    [[nodiscard]] int64_t Int(const std::string& name, int64_t fallback) const;
+    [[nodiscard]] bool Has(const std::string& name) const {
+        return m_strings.count(name) > 0 || m_ints.count(name) > 0;
+    }
 
   private:
     friend Result<Fields> ReadFields(const std::string&, std::initializer_list<FieldSpec>);
     std::unordered_map<std::string, std::string> m_strings;
+    std::unordered_map<std::string, int64_t> m_ints;
 };
 
 // Max string length per field guards against megabyte strings reaching the services.

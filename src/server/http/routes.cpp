@@ -1,7 +1,7 @@
 // [SECTION] Index
 //   Helpers: guarded handlers, route table with 405s, query parsing
 //   Routes:  /api/openapi.json, /api/v1/auth/*, /api/v1/me, /api/v1/posts*, /api/v1/media*,
-//            /api/v1/groups*
+//            /api/v1/groups*; /api/v1/ai/* come from http/ai_routes.cpp
 //   Fallback: static site or JSON 404
 #include "http/routes.h"
 
@@ -9,8 +9,10 @@
 #include <map>
 #include <set>
 
+#include "http/ai_routes.h"
 #include "http/json_body.h"
 #include "http/media_response.h"
+#include "http/request_parsing.h"
 #include "http/static_files.h"
 #include "services/errors.h"
 
@@ -21,7 +23,7 @@ const std::vector<std::pair<std::string, std::string>>& EmbeddedApiFiles();
 
 namespace {
 
-using Handler = std::function<HandlerStatus(const RequestHandle&, RouteParams)>;
+using Handler = RouteHandler;
 
 Error InternalError() {
     return Error{"internal_error", "Something went wrong on our side; please try again", 500};
@@ -96,43 +98,6 @@ class RouteTable {
     Router& m_router;
     std::map<std::string, std::vector<restinio::http_method_id_t>> m_methods;
 };
-
-// Parses the query string without throwing; unknown parameters are rejected so typos surface.
-Result<std::map<std::string, std::string>> ParseQuery(const RequestHandle& request,
-                                                      std::set<std::string> allowed) {
-    std::map<std::string, std::string> out;
-    try {
-        auto params = restinio::parse_query(request->header().query());
-        for (const auto& [key, value] : params) {
-            std::string name(key);
-            if (!allowed.count(name)) {
-                return errors::BadRequest("unknown_parameter",
-                                          "Unknown query parameter `" + name.substr(0, 40) + "`");
-            }
-            out[name] = std::string(value);
-        }
-    } catch (const std::exception&) {
-        return errors::BadRequest("invalid_query", "The query string is malformed");
-    }
-    return out;
-}
-
-bool ParseId(const std::string& text, int64_t& id) {
-    if (text.empty() || text.size() > 18) return false;
-    id = 0;
-    for (char c : text) {
-        if (c < '0' || c > '9') return false;
-        id = id * 10 + (c - '0');
-    }
-    return id > 0;
-}
-
-// The numeric id in the path, or a 404 naming `what`: ids that are not numbers never exist.
-Result<int64_t> PathId(const RouteParams& params, const char* what) {
-    int64_t id = 0;
-    if (!ParseId(std::string(params["id"]), id)) return errors::NotFound(what);
-    return id;
-}
 
 Result<AuthUser> Authenticate(RouteContext& ctx, const RequestHandle& request) {
     return ctx.auth.Authenticate(
@@ -431,6 +396,8 @@ std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> ctx) {
     AddPostRoutes(routes, ctx);
     AddMediaRoutes(routes, ctx);
     AddGroupRoutes(routes, ctx);
+    for (AiRoute& route : AiRoutes(ctx))
+        routes.Add(route.method, route.path, std::move(route.handler));
     routes.AddMethodNotAllowedHandlers();
 
     router->non_matched_request_handler([ctx](const RequestHandle& req) {

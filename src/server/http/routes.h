@@ -7,6 +7,7 @@
 
 #include "http/http_types.h"
 #include "http/worker_pool.h"
+#include "services/ai_service.h"
 #include "services/auth_service.h"
 #include "services/group_service.h"
 #include "services/media_service.h"
@@ -19,8 +20,10 @@ struct RouteContext {
     PostService& posts;
     MediaService& media;
     GroupService& groups;
-    WorkerPool& workers;   // for argon2id work
-    std::string site_dir;  // empty: no static site
+    WorkerPool& workers;  // for argon2id work
+    AiService& ai;
+    WorkerPool& ai_workers;  // AI requests: one thread each for the whole (streamed) answer
+    std::string site_dir;    // empty: no static site
 };
 
 [[nodiscard]] std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> context);
