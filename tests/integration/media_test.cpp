@@ -344,7 +344,7 @@ TEST_F(Media, UploadsAreLabelledByTheServer) {
     EXPECT_EQ(parsed.value()["labels"][0]["label"], media.value().labels[0].label);
     EXPECT_EQ(classify(R"({"media_id":")" + std::string(64, 'b') + R"("})").status, 404);
     EXPECT_EQ(classify(R"({"media_id":"../../etc/passwd"})").status, 404);
-    EXPECT_EQ(classify(R"({"media_id":42})").status, 422);
+    EXPECT_EQ(classify(R"({"media_id":42})").status, 400);  // wrong type
     EXPECT_EQ(classify(R"({"nope":1})").status, 400);  // missing field, as every route
     EXPECT_EQ(classify("{not json").status, 400);
 }
