@@ -113,6 +113,8 @@ test("a rotated phone photo from the file input is posted upright and at most 10
   await b.screenshot(page, "composer-image-ready");
 
   const post = await postAndFindImage(page, "Sunset from the pier");
+  assert.equal(post.media.labels.length, 5, "the server labelled the upload (top-5)");
+  assert.equal(post.sensitive, false);
   assert.equal(post.media.width, 1000);
   assert.equal(post.media.height, 1333);
   await b.waitFor(page, async () => (await b.state(page)).images.ready >= 1, "the image texture");

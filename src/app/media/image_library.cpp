@@ -111,6 +111,18 @@ bool ImageLibrary::Draw(const MediaRef& media, ImVec2 min, ImVec2 max, float rou
     return handle != 0;
 }
 
+void ImageLibrary::DrawPlaceholder(const MediaRef& media, ImVec2 min, ImVec2 max, float rounding) {
+    ImVec2 uv0, uv1;
+    CoverUv(static_cast<float>(media.width), static_cast<float>(media.height), max.x - min.x,
+            max.y - min.y, uv0, uv1);
+    const uint32_t placeholder = PlaceholderTexture(media);
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    if (placeholder != 0)
+        dl->AddImageRounded(AsTextureId(placeholder), min, max, uv0, uv1, IM_COL32_WHITE, rounding);
+    else
+        dl->AddRectFilled(min, max, ui::color::kBorder, rounding);
+}
+
 void ImageLibrary::StartLoads() {
     for (const std::string& id : m_cache.TakeLoadRequests()) {
         auto url = m_urls.find(id);

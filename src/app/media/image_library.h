@@ -30,6 +30,9 @@ class ImageLibrary {
     // the whole image instead (letterboxed by the caller's layout). Returns true once the real
     // image (not the placeholder) is showing.
     bool Draw(const MediaRef& media, ImVec2 min, ImVec2 max, float rounding, bool fit = false);
+    // Only the blurred placeholder (sensitive images until the reader asks to see them); the
+    // image itself is not even downloaded.
+    void DrawPlaceholder(const MediaRef& media, ImVec2 min, ImVec2 max, float rounding);
     void Prefetch(const MediaRef& media);
     void EndFrame();
     // Releases every texture (sign-out).

@@ -6,7 +6,8 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
-#include "ui/byte_size.h"  // core
+#include "screens/post_card.h"  // LabelLine
+#include "ui/byte_size.h"       // core
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -86,6 +87,7 @@ void DrawAttachment(const Attachment& a, float inner, const ui::FontSet& fonts,
         ImGui::PushStyleColor(ImGuiCol_Text, ui::color::kSuccess);
         ImGui::TextUnformatted("Uploaded \xE2\x80\x94 ready to post");
         ImGui::PopStyleColor();
+        if (a.media && !a.media->labels.empty()) ui::MutedText(LabelLine(a.media->labels).c_str());
     }
     ImGui::PopFont();
     ImGui::EndGroup();

@@ -11,12 +11,12 @@
 #include "bridge/bridge.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "media/image_library.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "platform/platform.h"
 #include "screens/composer.h"
 #include "screens/groups_screen.h"
 #include "screens/image_viewer.h"
-#include "media/image_library.h"
 #include "screens/post_card.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
@@ -191,12 +191,16 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
         const float h = s.offsets[i + 1] - s.offsets[i] - kCardGap;
         ImGui::SetCursorPos(ImVec2(x, top + s.offsets[i]));
         const bool own = posts[i].author.username == user;
-        switch (DrawPostCard(posts[i], width, h, own, fonts, images, now_wall_ms)) {
+        const bool revealed = s.revealed.count(posts[i].id) > 0;
+        switch (DrawPostCard(posts[i], width, h, own, revealed, fonts, images, now_wall_ms)) {
             case PostCardAction::None:
                 break;
             case PostCardAction::OpenImage:
                 action.kind = FeedActionKind::OpenImage;
                 action.media = posts[i].media;
+                break;
+            case PostCardAction::RevealImage:
+                action = PostAction(FeedActionKind::RevealImage, posts[i].id);
                 break;
             case PostCardAction::OpenGroup:
                 action.kind = FeedActionKind::OpenGroup;
@@ -355,14 +359,17 @@ FeedAction DrawPostScreen(FeedScreen& s, const std::string& user, const ui::Font
     if (s.post && s.post->id == s.post_id) {
         ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
         const float h = MeasurePostCard(*s.post, width, fonts);
-        switch (DrawPostCard(*s.post, width, h, s.post->author.username == user, fonts, images,
-                             now_wall_ms)) {
+        switch (DrawPostCard(*s.post, width, h, s.post->author.username == user,
+                             s.revealed.count(s.post->id) > 0, fonts, images, now_wall_ms)) {
             case PostCardAction::Delete:
                 action = PostAction(FeedActionKind::AskDelete, s.post->id);
                 break;
             case PostCardAction::OpenImage:
                 action.kind = FeedActionKind::OpenImage;
                 action.media = s.post->media;
+                break;
+            case PostCardAction::RevealImage:
+                action = PostAction(FeedActionKind::RevealImage, s.post->id);
                 break;
             case PostCardAction::OpenGroup:
                 action.kind = FeedActionKind::OpenGroup;

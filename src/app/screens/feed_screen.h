@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "api/http.h"           // core: AbortSignal
@@ -68,6 +69,7 @@ struct FeedScreen {
     Composer composer;
     bool dragging_file = false;      // a file is dragged over the page: show the drop target
     std::optional<MediaRef> viewer;  // the image open full size
+    std::unordered_set<std::string> revealed;  // sensitive posts the reader chose to see
     // #/g/ID
     std::string group_id;
     std::optional<Group> group_info;
@@ -125,6 +127,7 @@ enum class FeedActionKind {
     OpenGroup,    // group_id
     DeleteGroup,  // the group page's owner action
     RetryGroup,
+    RevealImage,  // post_id: show a sensitive image the feed blurs
     CreateGroup,  // from the form on #/groups
     RetryGroups,
 };

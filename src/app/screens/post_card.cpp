@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 
 #include "bridge/bridge.h"
 #include "imgui_internal.h"
@@ -17,6 +18,7 @@ constexpr float kPad = 16.0f;
 constexpr float kHeaderGap = 6.0f;
 constexpr float kImageGap = 10.0f;
 constexpr float kImageRounding = 8.0f;
+constexpr float kLabelGap = 6.0f;
 constexpr float kMinImageAspect = 0.5f;   // height / width: panoramas still get some height
 constexpr float kMaxImageAspect = 1.25f;  // tall phone shots are cropped a little
 
@@ -36,6 +38,19 @@ float HeaderHeight(const ui::FontSet& fonts) {
 }
 }  // namespace
 
+std::string LabelLine(const std::vector<MediaLabel>& labels) {
+    std::string line;
+    constexpr size_t kShown = 3;
+    for (size_t i = 0; i < labels.size() && i < kShown; i++) {
+        if (labels[i].probability < 0.01 && i > 0) break;
+        line += line.empty() ? "AI labels: " : " \xC2\xB7 ";
+        char percent[16];
+        std::snprintf(percent, sizeof percent, " %.1f%%", labels[i].probability * 100.0);
+        line += labels[i].label + percent;
+    }
+    return line;
+}
+
 float PostImageHeight(const MediaRef& media, float width) {
     if (media.width <= 0 || media.height <= 0) return width * 0.75f;
     const float aspect = static_cast<float>(media.height) / static_cast<float>(media.width);
@@ -44,13 +59,19 @@ float PostImageHeight(const MediaRef& media, float width) {
 
 float MeasurePostCard(const Post& post, float width, const ui::FontSet& fonts) {
     float h = kPad + HeaderHeight(fonts) + kHeaderGap + TextHeight(post, width, fonts) + kPad;
-    if (post.media)
+    if (post.media) {
         h +=
             (post.text.empty() ? 0.0f : kImageGap) + PostImageHeight(*post.media, width - kPad * 2);
+        if (!post.media->labels.empty()) {
+            ImGui::PushFont(fonts.small);
+            h += kLabelGap + ImGui::GetTextLineHeight();
+            ImGui::PopFont();
+        }
+    }
     return h;
 }
 
-PostCardAction DrawPostCard(const Post& post, float width, float height, bool own,
+PostCardAction DrawPostCard(const Post& post, float width, float height, bool own, bool revealed,
                             const ui::FontSet& fonts, ImageLibrary& images, int64_t now_wall_ms) {
     PostCardAction action = PostCardAction::None;
     ImGui::PushID(post.id.c_str());
@@ -112,19 +133,41 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
         // on the image from scrolling the feed. A tap is a release without a drag.
         const ImRect bb(image_min, image_min + image_size);
         const ImGuiID image_id = ImGui::GetID("##image");
+        const bool blurred = post.sensitive && !revealed;
         if (ImGui::ItemAdd(bb, image_id)) {
-            bridge::Annotate(image_id, bridge::ItemKind::Image,
-                             "Image by @" + post.author.username);
+            bridge::Annotate(
+                image_id, bridge::ItemKind::Image,
+                (blurred ? "Sensitive image by @" : "Image by @") + post.author.username);
             const ImGuiIO& io = ImGui::GetIO();
             if (ImGui::IsItemHovered()) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
                 if (ImGui::IsMouseReleased(ImGuiMouseButton_Left) &&
                     bb.Contains(io.MouseClickedPos[ImGuiMouseButton_Left]) &&
                     io.MouseDragMaxDistanceSqr[ImGuiMouseButton_Left] < 36.0f)
-                    action = PostCardAction::OpenImage;
+                    action = blurred ? PostCardAction::RevealImage : PostCardAction::OpenImage;
             }
         }
-        images.Draw(*post.media, image_min, image_min + image_size, kImageRounding);
+        if (blurred) {
+            images.DrawPlaceholder(*post.media, image_min, image_min + image_size, kImageRounding);
+            const char* note = "Sensitive image \xE2\x80\x94 click to show";
+            ImGui::PushFont(fonts.strong);
+            const ImVec2 size = ImGui::CalcTextSize(note);
+            const ImVec2 centre = image_min + image_size * 0.5f;
+            dl->AddRectFilled(centre - size * 0.5f - ImVec2(14, 9),
+                              centre + size * 0.5f + ImVec2(14, 9), IM_COL32(20, 24, 40, 200),
+                              10.0f);
+            dl->AddText(centre - size * 0.5f, IM_COL32_WHITE, note);
+            ImGui::PopFont();
+        } else {
+            images.Draw(*post.media, image_min, image_min + image_size, kImageRounding);
+        }
+        const std::string labels = LabelLine(post.media->labels);
+        if (!labels.empty()) {
+            ImGui::PushFont(fonts.small);
+            dl->AddText(image_min + ImVec2(0, image_size.y + kLabelGap), ui::color::kTextMuted,
+                        labels.c_str());
+            ImGui::PopFont();
+        }
     }
 
     ImGui::SetCursorScreenPos(origin);

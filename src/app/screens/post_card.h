@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "imgui.h"
 #include "model/models.h"  // core: Post
@@ -18,7 +19,7 @@ namespace skyloom::app {
 
 class ImageLibrary;
 
-enum class PostCardAction { None, Open, Delete, OpenImage, OpenGroup };
+enum class PostCardAction { None, Open, Delete, OpenImage, OpenGroup, RevealImage };
 
 // The image's height in a card of inner width `width`: its aspect ratio, clamped so very tall
 // or very wide images do not take over the feed (the rest is cropped, centred).
@@ -27,8 +28,11 @@ enum class PostCardAction { None, Open, Delete, OpenImage, OpenGroup };
 // Height of the card for `post` at `width`, with the body font current.
 [[nodiscard]] float MeasurePostCard(const Post& post, float width, const ui::FontSet& fonts);
 // Draws the card with its top-left at the cursor; `height` from MeasurePostCard.
+// `revealed`: the reader asked to see this sensitive image (it is blurred until then).
 [[nodiscard]] PostCardAction DrawPostCard(const Post& post, float width, float height, bool own,
-                                          const ui::FontSet& fonts, ImageLibrary& images,
-                                          int64_t now_wall_ms);
+                                          bool revealed, const ui::FontSet& fonts,
+                                          ImageLibrary& images, int64_t now_wall_ms);
+// "AI: Neutral 92% · Drawing 6%": the server's top labels, shown under the image.
+[[nodiscard]] std::string LabelLine(const std::vector<MediaLabel>& labels);
 
 }  // namespace skyloom::app

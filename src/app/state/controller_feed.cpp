@@ -58,6 +58,9 @@ void Controller::Handle(const FeedAction& action) {
         case FeedActionKind::CloseImage:
             f.viewer.reset();
             break;
+        case FeedActionKind::RevealImage:
+            f.revealed.insert(action.post_id);
+            break;
         case FeedActionKind::ShowGroups:
             Navigate({ui::Screen::kGroups, {}});
             break;

@@ -74,7 +74,14 @@ const char* PhaseName(Attachment::Phase phase) {
 }
 
 nlohmann::json MediaJson(const MediaRef& m) {
-    return {{"id", m.id}, {"url", m.url}, {"width", m.width}, {"height", m.height}};
+    nlohmann::json labels = nlohmann::json::array();
+    for (const MediaLabel& l : m.labels)
+        labels.push_back({{"label", l.label}, {"probability", l.probability}});
+    return {{"id", m.id},
+            {"url", m.url},
+            {"width", m.width},
+            {"height", m.height},
+            {"labels", std::move(labels)}};
 }
 
 }  // namespace
@@ -99,7 +106,9 @@ std::string StateJson(const AppState& state, const ImageStats& images) {
         nlohmann::json post = {{"id", p.id},
                                {"author", p.author.username},
                                {"text", p.text},
-                               {"has_image", p.media.has_value()}};
+                               {"has_image", p.media.has_value()},
+                               {"sensitive", p.sensitive},
+                               {"revealed", state.feed.revealed.count(p.id) > 0}};
         if (p.media) post["media"] = MediaJson(*p.media);
         if (p.group) post["group"] = {{"id", p.group->id}, {"name", p.group->name}};
         posts.push_back(std::move(post));
