@@ -7,6 +7,7 @@
 
 #include "config.h"
 #include "demo_seed.h"
+#include "demo_templates.h"
 #include "http/routes.h"
 #include "secrets.h"
 #include "util/crypto.h"
@@ -60,6 +61,15 @@ int Serve(const ServerConfig& config) {
     MediaStore media_store((fs::path(config.data_dir) / "media").string());
     MediaService media(db, media_store, clock);
     GroupService groups(db, clock);
+    // Social (issue 5). Notification mail has its own queue and thread so a fan-out to
+    // thousands of subscribers never delays a sign-up code.
+    auto notification_mailer = MakeMailer(config.mailer, config.data_dir, config.mail_from);
+    if (!notification_mailer) return 2;
+    MailQueue notification_mail(std::move(notification_mailer).value());
+    SocialService social(db, clock);
+    TemplateService templates(db, clock);
+    NotificationService notifications(db, clock, notification_mail);
+    posts.OnMemePosted([&notifications] { notifications.Wake(); });
 
     if (config.gc) {
         std::printf("gc: removed %d unreferenced images\n", media.CollectGarbage());
@@ -78,13 +88,16 @@ int Serve(const ServerConfig& config) {
                 "demo: seeded users ada, grace, linus, memequeen (password %s) and %d posts\n",
                 kDemoPassword, seeded);
         }
+        if (int published = SeedDemoTemplates(templates, media, social, "memequeen")) {
+            std::fprintf(stderr, "demo: published %d meme templates\n", published);
+        }
     }
 
     unsigned cores = std::max(1u, std::thread::hardware_concurrency());
     size_t io_threads = config.threads > 0 ? size_t(config.threads) : cores;
     WorkerPool workers(cores);
-    auto context = std::make_shared<RouteContext>(
-        RouteContext{auth, posts, media, groups, workers, config.site_dir});
+    auto context = std::make_shared<RouteContext>(RouteContext{
+        auth, posts, media, groups, workers, config.site_dir, social, templates, notifications});
     PeriodicTask gc_task(kGcInterval, [&media] {
         int removed = media.CollectGarbage();
         if (removed > 0) std::fprintf(stderr, "gc: removed %d unreferenced images\n", removed);

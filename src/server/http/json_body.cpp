@@ -11,6 +11,17 @@ const std::string& Fields::String(const std::string& name) const {
     return it == m_strings.end() ? kEmpty : it->second;
 }
 
+bool Fields::Bool(const std::string& name) const {
+    const Json& value = Value(name);
+    return value.is_boolean() && value.get<bool>();
+}
+
+const Json& Fields::Value(const std::string& name) const {
+    static const Json kNull;
+    auto it = m_values.find(name);
+    return it == m_values.end() ? kNull : it->second;
+}
+
 Result<Fields> ReadFields(const std::string& body, std::initializer_list<FieldSpec> spec) {
     if (body.size() > kMaxJsonBodyBytes) {
         return Error{"payload_too_large", "The request body is larger than 64 KB", 413};
@@ -41,6 +52,20 @@ Result<Fields> ReadFields(const std::string& body, std::initializer_list<FieldSp
                 return errors::BadRequest("missing_field",
                                           std::string("Missing field `") + field.name + "`");
             }
+            continue;
+        }
+        if (field.type != FieldType::kString) {
+            bool fits = (field.type == FieldType::kBool && it->is_boolean()) ||
+                        (field.type == FieldType::kArray && it->is_array()) ||
+                        (field.type == FieldType::kObject && it->is_object());
+            if (!fits) {
+                const char* kind = field.type == FieldType::kBool    ? "true or false"
+                                   : field.type == FieldType::kArray ? "an array"
+                                                                     : "an object";
+                return errors::BadRequest(
+                    "wrong_type", std::string("Field `") + field.name + "` must be " + kind);
+            }
+            fields.m_values.emplace(field.name, std::move(*it));
             continue;
         }
         if (!it->is_string()) {

@@ -17,7 +17,9 @@ namespace skyloom::server {
 
 constexpr size_t kMaxJsonBodyBytes = 64 * 1024;  // the longest valid body is a 2000-char post
 
-enum class FieldType { kString };
+// kBool, kArray and kObject keep the JSON value (Fields::Bool / Fields::Value); the caller
+// validates what is inside arrays and objects.
+enum class FieldType { kString, kBool, kArray, kObject };
 
 struct FieldSpec {
     const char* name;
@@ -28,11 +30,18 @@ struct FieldSpec {
 class Fields {
   public:
     [[nodiscard]] const std::string& String(const std::string& name) const;
-    [[nodiscard]] bool Has(const std::string& name) const { return m_strings.count(name) > 0; }
+    [[nodiscard]] bool Has(const std::string& name) const {
+        return m_strings.count(name) > 0 || m_values.count(name) > 0;
+    }
+    // For kBool fields; false when absent.
+    [[nodiscard]] bool Bool(const std::string& name) const;
+    // For kBool, kArray and kObject fields; null when absent.
+    [[nodiscard]] const Json& Value(const std::string& name) const;
 
   private:
     friend Result<Fields> ReadFields(const std::string&, std::initializer_list<FieldSpec>);
     std::unordered_map<std::string, std::string> m_strings;
+    std::unordered_map<std::string, Json> m_values;
 };
 
 // Max string length per field guards against megabyte strings reaching the services.

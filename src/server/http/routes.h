@@ -10,7 +10,10 @@
 #include "services/auth_service.h"
 #include "services/group_service.h"
 #include "services/media_service.h"
+#include "services/notification_service.h"
 #include "services/post_service.h"
+#include "services/social_service.h"
+#include "services/template_service.h"
 
 namespace skyloom::server {
 
@@ -21,6 +24,10 @@ struct RouteContext {
     GroupService& groups;
     WorkerPool& workers;   // for argon2id work
     std::string site_dir;  // empty: no static site
+    // Social (issue 5): portfolios, subscriptions, settings, templates, notifications.
+    SocialService& social;
+    TemplateService& templates;
+    NotificationService& notifications;
 };
 
 [[nodiscard]] std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> context);
