@@ -192,13 +192,132 @@ TEST_F(BadRequests, EachGetsItsStatusAndCode) {
         {"unknown api version", "GET", "/api/v2/posts", "", Auth::kNone, 404, "not_found"},
         {"path traversal", "GET", "/../../etc/passwd", "", Auth::kNone, 404, "not_found"},
     };
+    // Social endpoints (issue 5): profiles, subscriptions, the following feed, memes on posts,
+    // templates, notifications, settings.
+    const std::string media64(64, 'a');
+    const std::string box = R"({"text":"hi","x":0,"y":0,"w":1,"h":0.2})";
+    auto meme_post = [&](const std::string& boxes) {
+        return R"({"text":"x","media_id":")" + media64 + R"(","meme":{"background":{"media_id":")" +
+               media64 + R"("},"boxes":[)" + boxes + "]}}";
+    };
+    std::string nine_boxes = box;
+    for (int i = 0; i < 8; ++i) nine_boxes += "," + box;
+    std::string many_ids = "[";
+    for (int i = 0; i < 501; ++i) many_ids += std::string(i ? "," : "") + "\"" + std::to_string(i + 1) + "\"";
+    many_ids += "]";
+    std::vector<BadRequest> social = {
+        {"profile unknown user", "GET", p + "/users/nobody", "", Auth::kNone, 404, "not_found"},
+        {"profile garbage token", "GET", p + "/users/ada", "", Auth::kGarbage, 401,
+         "invalid_token"},
+        {"post on profile", "POST", p + "/users/ada", "{}", Auth::kUser, 405,
+         "method_not_allowed"},
+        {"subscribe without token", "PUT", p + "/users/bob/subscription", "", Auth::kNone, 401,
+         "unauthorized"},
+        {"subscribe to self", "PUT", p + "/users/ADA/subscription", "", Auth::kUser, 422,
+         "cannot_subscribe_to_self"},
+        {"subscribe to unknown", "PUT", p + "/users/nobody/subscription", "", Auth::kUser, 404,
+         "not_found"},
+        {"unsubscribe unknown", "DELETE", p + "/users/nobody/subscription", "", Auth::kUser, 404,
+         "not_found"},
+        {"post on subscription", "POST", p + "/users/bob/subscription", "", Auth::kUser, 405,
+         "method_not_allowed"},
+        {"following without token", "GET", p + "/posts?following=1", "", Auth::kNone, 401,
+         "unauthorized"},
+        {"following not 1", "GET", p + "/posts?following=yes", "", Auth::kUser, 400,
+         "invalid_following"},
+        {"meme not an object", "POST", p + "/posts", R"({"text":"x","meme":"big"})", Auth::kUser,
+         400, "wrong_type"},
+        {"meme box off the image", "POST", p + "/posts",
+         meme_post(R"({"text":"hi","x":0.5,"y":0,"w":0.6,"h":0.2})"), Auth::kUser, 422,
+         "invalid_meme"},
+        {"meme nine boxes", "POST", p + "/posts", meme_post(nine_boxes), Auth::kUser, 422,
+         "invalid_meme"},
+        {"meme 501 chars", "POST", p + "/posts",
+         meme_post(R"({"text":")" + std::string(501, 'x') + R"(","x":0,"y":0,"w":1,"h":0.2})"),
+         Auth::kUser, 422, "invalid_meme"},
+        {"meme bad colour", "POST", p + "/posts",
+         meme_post(R"({"text":"hi","x":0,"y":0,"w":1,"h":0.2,"fill":"red"})"), Auth::kUser, 422,
+         "invalid_meme"},
+        {"meme bad font", "POST", p + "/posts",
+         meme_post(R"({"text":"hi","x":0,"y":0,"w":1,"h":0.2,"font":"comic"})"), Auth::kUser, 422,
+         "invalid_meme"},
+        {"meme no background", "POST", p + "/posts",
+         R"({"text":"x","meme":{"boxes":[]}})", Auth::kUser, 422, "invalid_meme"},
+        {"meme without its image", "POST", p + "/posts",
+         R"({"text":"x","meme":{"background":{"template_id":"1"},"boxes":[]}})", Auth::kUser,
+         422, "meme_needs_image"},
+        {"templates limit 0", "GET", p + "/templates?limit=0", "", Auth::kNone, 400,
+         "invalid_limit"},
+        {"templates limit 101", "GET", p + "/templates?limit=101", "", Auth::kNone, 400,
+         "invalid_limit"},
+        {"templates unknown param", "GET", p + "/templates?sort=new", "", Auth::kNone, 400,
+         "unknown_parameter"},
+        {"templates bad cursor", "GET", p + "/templates?cursor=zzz", "", Auth::kNone, 400,
+         "invalid_cursor"},
+        {"templates long search", "GET", p + "/templates?q=" + std::string(81, 'q'), "",
+         Auth::kNone, 400, "invalid_search"},
+        {"template without token", "POST", p + "/templates",
+         R"({"name":"x","media_id":")" + media64 + R"("})", Auth::kNone, 401, "unauthorized"},
+        {"template missing name", "POST", p + "/templates", R"({"media_id":")" + media64 + R"("})",
+         Auth::kUser, 400, "missing_field"},
+        {"template boxes object", "POST", p + "/templates",
+         R"({"name":"x","media_id":")" + media64 + R"(","boxes":{}})", Auth::kUser, 400,
+         "wrong_type"},
+        {"template bad box", "POST", p + "/templates",
+         R"({"name":"x","media_id":")" + media64 + R"(","boxes":[{"text":1}]})", Auth::kUser, 422,
+         "invalid_meme"},
+        {"template blank name", "POST", p + "/templates",
+         R"({"name":"   ","media_id":")" + media64 + R"("})", Auth::kUser, 422,
+         "invalid_template_name"},
+        {"template unknown image", "POST", p + "/templates",
+         R"({"name":"x","media_id":")" + media64 + R"("})", Auth::kUser, 422, "media_not_found"},
+        {"delete on templates", "DELETE", p + "/templates", "", Auth::kUser, 405,
+         "method_not_allowed"},
+        {"notifications without token", "GET", p + "/notifications", "", Auth::kNone, 401,
+         "unauthorized"},
+        {"notifications limit 101", "GET", p + "/notifications?limit=101", "", Auth::kUser, 400,
+         "invalid_limit"},
+        {"notifications bad cursor", "GET", p + "/notifications?cursor=zzz", "", Auth::kUser, 400,
+         "invalid_cursor"},
+        {"notifications post cursor", "GET", p + "/notifications?cursor=cDE", "", Auth::kUser,
+         400, "invalid_cursor"},
+        {"read without token", "POST", p + "/notifications/read", R"({"all":true})", Auth::kNone,
+         401, "unauthorized"},
+        {"read neither", "POST", p + "/notifications/read", "{}", Auth::kUser, 400, "ids_or_all"},
+        {"read both", "POST", p + "/notifications/read", R"({"ids":[],"all":true})", Auth::kUser,
+         400, "ids_or_all"},
+        {"read all false", "POST", p + "/notifications/read", R"({"all":false})", Auth::kUser,
+         400, "ids_or_all"},
+        {"read numeric ids", "POST", p + "/notifications/read", R"({"ids":[1]})", Auth::kUser, 400,
+         "wrong_type"},
+        {"read ids string", "POST", p + "/notifications/read", R"({"ids":"1"})", Auth::kUser, 400,
+         "wrong_type"},
+        {"read 501 ids", "POST", p + "/notifications/read", R"({"ids":)" + many_ids + "}",
+         Auth::kUser, 422, "too_many_ids"},
+        {"get on read", "GET", p + "/notifications/read", "", Auth::kUser, 405,
+         "method_not_allowed"},
+        {"settings without token", "GET", p + "/me/settings", "", Auth::kNone, 401,
+         "unauthorized"},
+        {"settings wrong type", "PATCH", p + "/me/settings", R"({"email_notifications":"no"})",
+         Auth::kUser, 400, "wrong_type"},
+        {"settings missing field", "PATCH", p + "/me/settings", "{}", Auth::kUser, 400,
+         "missing_field"},
+        {"settings unknown field", "PATCH", p + "/me/settings",
+         R"({"email_notifications":true,"theme":"dark"})", Auth::kUser, 400, "unknown_field"},
+        {"put on settings", "PUT", p + "/me/settings", "{}", Auth::kUser, 405,
+         "method_not_allowed"},
+    };
+    table.insert(table.end(), social.begin(), social.end());
     ASSERT_GE(table.size(), 50u);
 
     std::string alg_none =
         "eyJhbGciOiJub25lIiwidHlwIjoiSldUIn0."
         "eyJzdWIiOiIxIiwiZXhwIjo5OTk5OTk5OTk5LCJ0eXAiOiJhY2Nlc3MifQ.";
     for (const BadRequest& row : table) {
-        HttpRequest request{row.method, row.path, {}, row.body};
+        HttpRequest request;
+        request.method = row.method;
+        request.path = row.path;
+        request.body = row.body;
         if (!row.body.empty()) request.headers.emplace_back("Content-Type", "application/json");
         switch (row.auth) {
             case Auth::kNone:

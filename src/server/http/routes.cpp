@@ -418,8 +418,12 @@ void AddGroupRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx
 // notifications. Meme posts and the following feed are handled in the post routes above.
 
 // The caller when a token is sent (an invalid one is a 401 so the client refreshes), else 0.
+// A signed-out ApiClient sends "Bearer " with no token: that is no token.
 Result<int64_t> OptionalCallerId(RouteContext& ctx, const RequestHandle& request) {
-    if (!request->header().has_field(restinio::http_field::authorization)) return int64_t(0);
+    std::string header =
+        request->header().get_field_or(restinio::http_field::authorization, "");
+    while (!header.empty() && header.back() == ' ') header.pop_back();
+    if (header.empty() || header == "Bearer") return int64_t(0);
     auto caller = Authenticate(ctx, request);
     if (!caller) return caller.error();
     return caller.value().id;
