@@ -12,6 +12,7 @@
 #include "ai/remote_providers.h"
 #include "config.h"
 #include "demo_seed.h"
+#include "demo_templates.h"
 #include "http/routes.h"
 #include "ml/classifier.h"
 #include "secrets.h"
@@ -124,6 +125,15 @@ int Serve(const ServerConfig& config) {
     MediaService media(db, media_store, clock);
     GroupService groups(db, clock);
     LoadClassifier(config.model_path, media);
+    // Social (issue 5). Notification mail has its own queue and thread so a fan-out to
+    // thousands of subscribers never delays a sign-up code.
+    auto notification_mailer = MakeMailer(config.mailer, config.data_dir, config.mail_from);
+    if (!notification_mailer) return 2;
+    MailQueue notification_mail(std::move(notification_mailer).value());
+    SocialService social(db, clock);
+    TemplateService templates(db, clock);
+    NotificationService notifications(db, clock, notification_mail);
+    posts.OnMemePosted([&notifications] { notifications.Wake(); });
 
     if (config.gc) {
         std::printf("gc: removed %d unreferenced images\n", media.CollectGarbage());
@@ -141,6 +151,9 @@ int Serve(const ServerConfig& config) {
                 stderr,
                 "demo: seeded users ada, grace, linus, memequeen (password %s) and %d posts\n",
                 kDemoPassword, seeded);
+        }
+        if (int published = SeedDemoTemplates(templates, media, social, "memequeen")) {
+            std::fprintf(stderr, "demo: published %d meme templates\n", published);
         }
     }
 
@@ -163,7 +176,8 @@ int Serve(const ServerConfig& config) {
     // they get their own pool, as large as the number admitted at once.
     WorkerPool ai_workers(size_t(config.ai_concurrency));
     auto context = std::make_shared<RouteContext>(
-        RouteContext{auth, posts, media, groups, workers, ai, ai_workers, config.site_dir});
+        RouteContext{auth,       posts,           media,  groups,    workers,      ai,
+                     ai_workers, config.site_dir, social, templates, notifications});
     PeriodicTask ai_refresh_task(kAiRefreshInterval, [&ai] { ai.RefreshModel(); });
     PeriodicTask gc_task(kGcInterval, [&media] {
         int removed = media.CollectGarbage();

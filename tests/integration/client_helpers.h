@@ -26,13 +26,16 @@ inline ApiClient NewClient(const ServerProcess& server) {
 
 constexpr const char* kPassword = "correct horse battery";
 
-// Signs up, reads the code from the outbox, verifies and logs in. Returns the logged-in client.
-inline ApiClient SignupAndLogin(const ServerProcess& server, const std::string& username) {
+// Signs up, reads the code from the outbox (or `mail_dir`, e.g. an SmtpSink's Maildir),
+// verifies and logs in. Returns the logged-in client.
+inline ApiClient SignupAndLogin(const ServerProcess& server, const std::string& username,
+                                const std::filesystem::path& mail_dir = {}) {
     ApiClient client = NewClient(server);
     std::string email = username + "@example.org";
     auto user = Await<User>([&](auto cb) { client.Signup(username, email, kPassword, cb); });
     EXPECT_TRUE(user.ok()) << (user.ok() ? "" : user.error().message);
-    std::string code = WaitForCode(server.data_dir() / "outbox", email);
+    std::string code = WaitForCode(mail_dir.empty() ? server.data_dir() / "outbox" : mail_dir,
+                                   email, {}, 10000);
     EXPECT_EQ(code.size(), 6u);
     auto verified = Await<Unit>([&](auto cb) { client.Verify(username, code, cb); });
     EXPECT_TRUE(verified.ok());

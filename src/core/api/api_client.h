@@ -12,7 +12,9 @@
 
 #include "api/http.h"
 #include "api/requests.h"
+#include "api/social_requests.h"
 #include "model/models.h"
+#include "model/social.h"
 
 namespace skyloom {
 
@@ -62,6 +64,20 @@ class ApiClient {
     void DeleteGroup(const std::string& id, Callback<Unit> done);
     void GetPost(const std::string& id, Callback<Post> done);
     void DeletePost(const std::string& id, Callback<Unit> done);
+
+    // Social (issue 5), implemented in api_client_social.cpp: portfolios, subscriptions,
+    // meme templates, notifications, settings. Memes are posted with CreatePost(NewPost{.meme}).
+    void GetProfile(const std::string& username, Callback<UserProfile> done);
+    void Subscribe(const std::string& username, Callback<Unit> done);
+    void Unsubscribe(const std::string& username, Callback<Unit> done);
+    void ListTemplates(const api::TemplateQuery& query, Callback<TemplatePage> done);
+    void CreateTemplate(const api::NewTemplate& tmpl, Callback<MemeTemplate> done);
+    void ListNotifications(const api::NotificationQuery& query, Callback<NotificationPage> done);
+    // Both answer the unread count left afterwards.
+    void MarkNotificationsRead(const std::vector<std::string>& ids, Callback<int64_t> done);
+    void MarkAllNotificationsRead(Callback<int64_t> done);
+    void GetSettings(Callback<UserSettings> done);
+    void UpdateSettings(bool email_notifications, Callback<UserSettings> done);
 
     // Sends an arbitrary request with the session's token (and transparent refresh).
     void SendAuthorized(HttpRequest request, ResponseCallback done);

@@ -71,6 +71,7 @@ HttpRequest ListPosts(const PostQuery& query) {
     std::string path = "/posts?limit=" + std::to_string(query.limit);
     if (!query.author.empty()) path += "&author=" + UrlEncode(query.author);
     if (!query.group.empty()) path += "&group=" + UrlEncode(query.group);
+    if (query.following) path += "&following=1";
     if (!query.cursor.empty()) path += "&cursor=" + UrlEncode(query.cursor);
     return BodylessRequest("GET", path);
 }
@@ -83,6 +84,7 @@ HttpRequest CreatePost(const NewPost& post) {
     Json body = {{"text", post.text}};
     if (!post.media_id.empty()) body["media_id"] = post.media_id;
     if (!post.group_id.empty()) body["group_id"] = post.group_id;
+    if (post.meme) body["meme"] = ToJson(*post.meme);
     return JsonRequest("POST", "/posts", body);
 }
 

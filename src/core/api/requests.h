@@ -1,9 +1,11 @@
 // Pure builders for every API v1 request: no I/O, no state. Tested natively.
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "api/http.h"
+#include "meme/meme_spec.h"
 
 namespace skyloom::api {
 
@@ -14,6 +16,7 @@ struct PostQuery {
     std::string cursor;  // from the previous page's next_cursor
     int limit = 20;
     std::string group;  // group id filter, empty: all groups
+    bool following = false;  // only creators the caller subscribes to (needs a session)
 };
 
 [[nodiscard]] HttpRequest Signup(const std::string& username, const std::string& email,
@@ -35,6 +38,7 @@ struct NewPost {
     std::string text;
     std::string media_id;  // empty: no image
     std::string group_id;  // empty: no group
+    std::optional<MemeSpec> meme{};  // a meme post: media_id is its rendering
 };
 [[nodiscard]] HttpRequest CreatePost(const NewPost& post);
 // Raw image bytes; mime is "image/jpeg" or "image/png".

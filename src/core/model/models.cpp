@@ -76,6 +76,7 @@ Json ToJson(const Post& post) {
                       {"labels", ToJson(post.media->labels)}};
     }
     if (post.group) j["group"] = {{"id", post.group->id}, {"name", post.group->name}};
+    if (post.meme) j["meme"] = ToJson(*post.meme);
     return j;
 }
 
@@ -171,6 +172,13 @@ Result<Post> ParsePost(const Json& j) {
             return Malformed("post group");
         post.group = std::move(ref);
     }
+    // A meme this client cannot read (a newer server's fields) leaves the post a plain image
+    // post instead of failing the whole feed page.
+    auto meme = j.find("meme");
+    if (meme != j.end() && meme->is_object()) {
+        Result<MemeSpec> spec = ParseMemeSpec(*meme);
+        if (spec) post.meme = std::move(spec).value();
+    }
     return post;
 }
 
@@ -250,6 +258,7 @@ Result<UserProfile> ParseUserProfile(const Json& j) {
     UserProfile profile;
     profile.user = std::move(user).value();
     ReadInt(j, "post_count", profile.post_count);
+    ReadInt(j, "meme_count", profile.meme_count);
     ReadInt(j, "subscriber_count", profile.subscriber_count);
     ReadBool(j, "subscribed", profile.subscribed);
     return profile;

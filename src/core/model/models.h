@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "meme/meme_spec.h"
 #include "util/result.h"
 
 namespace skyloom {
@@ -56,6 +57,7 @@ struct Post {
     std::string created_at;  // RFC 3339 UTC
     std::optional<MediaRef> media;
     std::optional<GroupRef> group;
+    std::optional<MemeSpec> meme{};  // set when the post is a meme (its image is the rendering)
 };
 
 struct Group {
@@ -92,11 +94,13 @@ struct AuthSession {
     User user;
 };
 
+// GET /users/{username}: a creator's portfolio header (see model/social.h for ToJson).
 struct UserProfile {
-    User user;
+    User user;  // id, username, created_at (never the email)
     int64_t post_count = 0;
+    int64_t meme_count = 0;
     int64_t subscriber_count = 0;
-    bool subscribed = false;
+    bool subscribed = false;  // by the caller; false when signed out
 };
 
 [[nodiscard]] Json ToJson(const User& user);

@@ -16,6 +16,17 @@ int64_t Fields::Int(const std::string& name, int64_t fallback) const {
     return it == m_ints.end() ? fallback : it->second;
 }
 
+bool Fields::Bool(const std::string& name) const {
+    const Json& value = Value(name);
+    return value.is_boolean() && value.get<bool>();
+}
+
+const Json& Fields::Value(const std::string& name) const {
+    static const Json kNull;
+    auto it = m_values.find(name);
+    return it == m_values.end() ? kNull : it->second;
+}
+
 Result<Fields> ReadFields(const std::string& body, std::initializer_list<FieldSpec> spec) {
     if (body.size() > kMaxJsonBodyBytes) {
         return Error{"payload_too_large", "The request body is larger than 64 KB", 413};
@@ -56,6 +67,19 @@ Result<Fields> ReadFields(const std::string& body, std::initializer_list<FieldSp
                     "wrong_type", std::string("Field `") + field.name + "` must be an integer");
             }
             fields.m_ints.emplace(field.name, it->get<int64_t>());
+            continue;
+        } else if (field.type != FieldType::kString) {
+            bool fits = (field.type == FieldType::kBool && it->is_boolean()) ||
+                        (field.type == FieldType::kArray && it->is_array()) ||
+                        (field.type == FieldType::kObject && it->is_object());
+            if (!fits) {
+                const char* kind = field.type == FieldType::kBool    ? "true or false"
+                                   : field.type == FieldType::kArray ? "an array"
+                                                                     : "an object";
+                return errors::BadRequest(
+                    "wrong_type", std::string("Field `") + field.name + "` must be " + kind);
+            }
+            fields.m_values.emplace(field.name, std::move(*it));
             continue;
         }
         if (!it->is_string()) {

@@ -18,7 +18,9 @@ namespace skyloom::server {
 
 constexpr size_t kMaxJsonBodyBytes = 64 * 1024;  // the longest valid body is a 2000-char post
 
-enum class FieldType { kString, kInteger };  // kInteger: a JSON integer (not 1.5, not "1")
+// kInteger: a JSON integer (not 1.5, not "1"). kBool, kArray and kObject keep the JSON value
+// (Fields::Bool / Fields::Value); the caller validates what is inside arrays and objects.
+enum class FieldType { kString, kInteger, kBool, kArray, kObject };
 
 struct FieldSpec {
     const char* name;
@@ -32,13 +34,18 @@ class Fields {
     // An integer field's value, `fallback` when it was absent.
     [[nodiscard]] int64_t Int(const std::string& name, int64_t fallback) const;
     [[nodiscard]] bool Has(const std::string& name) const {
-        return m_strings.count(name) > 0 || m_ints.count(name) > 0;
+        return m_strings.count(name) > 0 || m_ints.count(name) > 0 || m_values.count(name) > 0;
     }
+    // For kBool fields; false when absent.
+    [[nodiscard]] bool Bool(const std::string& name) const;
+    // For kBool, kArray and kObject fields; null when absent.
+    [[nodiscard]] const Json& Value(const std::string& name) const;
 
   private:
     friend Result<Fields> ReadFields(const std::string&, std::initializer_list<FieldSpec>);
     std::unordered_map<std::string, std::string> m_strings;
     std::unordered_map<std::string, int64_t> m_ints;
+    std::unordered_map<std::string, Json> m_values;
 };
 
 // Max string length per field guards against megabyte strings reaching the services.

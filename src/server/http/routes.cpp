@@ -2,6 +2,8 @@
 //   Helpers: guarded handlers, route table with 405s, query parsing
 //   Routes:  /api/openapi.json, /api/v1/auth/*, /api/v1/me, /api/v1/posts*, /api/v1/media*,
 //            /api/v1/groups*; /api/v1/ai/* come from http/ai_routes.cpp
+//   Social routes (issue 5): /api/v1/users/*, /api/v1/templates, /api/v1/notifications*,
+//            /api/v1/me/settings
 //   Fallback: static site or JSON 404
 #include "http/routes.h"
 
@@ -219,10 +221,19 @@ void AddAccountRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& c
 void AddPostRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx) {
     routes.Add(
         restinio::http_method_get(), "/api/v1/posts", [ctx](const RequestHandle& req, RouteParams) {
-            auto query = ParseQuery(req, {"author", "cursor", "limit", "group"});
+            auto query = ParseQuery(req, {"author", "cursor", "limit", "group", "following"});
             if (!query) return SendError(req, query.error());
             FeedQuery feed;
             auto& q = query.value();
+            if (q.count("following")) {
+                if (q["following"] != "1") {
+                    return SendError(req, errors::BadRequest("invalid_following",
+                                                             "following must be 1 when given"));
+                }
+                auto caller = Authenticate(*ctx, req);  // whose subscriptions
+                if (!caller) return SendError(req, caller.error());
+                feed.following_of = caller.value().id;
+            }
             if (q.count("author")) feed.author = q["author"];
             if (q.count("cursor")) feed.cursor = q["cursor"];
             if (q.count("group") && !ParseId(q["group"], feed.group_id)) {
@@ -247,10 +258,16 @@ void AddPostRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx)
                    if (!caller) return SendError(req, caller.error());
                    auto fields = ReadFields(req->body(), {{"text"},
                                                           {"media_id", FieldType::kString, false},
-                                                          {"group_id", FieldType::kString, false}});
+                                                          {"group_id", FieldType::kString, false},
+                                                          {"meme", FieldType::kObject, false}});
                    if (!fields) return SendError(req, fields.error());
                    const Fields& f = fields.value();
                    PostService::NewPost post{f.String("text"), f.String("media_id"), 0};
+                   if (f.Has("meme")) {
+                       auto meme = ParseMemeSpec(f.Value("meme"));  // 422 invalid_meme
+                       if (!meme) return SendError(req, meme.error());
+                       post.meme = std::move(meme).value();
+                   }
                    if (f.Has("media_id") && !MediaStore::IsValidId(post.media_id)) {
                        return SendError(req, errors::Unprocessable("media_not_found",
                                                                    "That image was not uploaded"));
@@ -382,6 +399,164 @@ void AddGroupRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx
                });
 }
 
+// [SECTION] Social routes (issue 5): portfolios, subscriptions, settings, templates,
+// notifications. Meme posts and the following feed are handled in the post routes above.
+
+// The caller when a token is sent (an invalid one is a 401 so the client refreshes), else 0.
+// A signed-out ApiClient sends "Bearer " with no token: that is no token.
+Result<int64_t> OptionalCallerId(RouteContext& ctx, const RequestHandle& request) {
+    std::string header =
+        request->header().get_field_or(restinio::http_field::authorization, "");
+    while (!header.empty() && header.back() == ' ') header.pop_back();
+    if (header.empty() || header == "Bearer") return int64_t(0);
+    auto caller = Authenticate(ctx, request);
+    if (!caller) return caller.error();
+    return caller.value().id;
+}
+
+// ?limit= within 1..max, `fallback` when absent.
+Result<int> ParseLimit(std::map<std::string, std::string>& query, int fallback, int max) {
+    if (!query.count("limit")) return fallback;
+    int64_t limit = 0;
+    if (!ParseId(query["limit"], limit) || limit > max) {
+        return errors::BadRequest("invalid_limit",
+                                  "limit must be between 1 and " + std::to_string(max));
+    }
+    return static_cast<int>(limit);
+}
+
+void AddSocialRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx) {
+    routes.Add(
+        restinio::http_method_get(), "/api/v1/users/:username",
+        [ctx](const RequestHandle& req, RouteParams params) {
+            auto viewer = OptionalCallerId(*ctx, req);
+            if (!viewer) return SendError(req, viewer.error());
+            auto profile = ctx->social.Profile(std::string(params["username"]), viewer.value());
+            return SendResult(req, 200, profile, [](const UserProfile& p) { return ToJson(p); });
+        });
+    auto subscription = [ctx](bool subscribe) {
+        return [ctx, subscribe](const RequestHandle& req, RouteParams params) {
+            auto caller = Authenticate(*ctx, req);
+            if (!caller) return SendError(req, caller.error());
+            std::string username(params["username"]);
+            auto done = subscribe ? ctx->social.Subscribe(caller.value(), username)
+                                  : ctx->social.Unsubscribe(caller.value(), username);
+            if (!done) return SendError(req, done.error());
+            return SendEmpty(req, 204);
+        };
+    };
+    routes.Add(restinio::http_method_put(), "/api/v1/users/:username/subscription",
+               subscription(true));
+    routes.Add(restinio::http_method_delete(), "/api/v1/users/:username/subscription",
+               subscription(false));
+
+    auto settings_json = [](const UserSettings& s) { return ToJson(s); };
+    routes.Add(restinio::http_method_get(), "/api/v1/me/settings",
+               [ctx, settings_json](const RequestHandle& req, RouteParams) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   return SendResult(req, 200, ctx->social.Settings(caller.value().id),
+                                     settings_json);
+               });
+    routes.Add(
+        restinio::http_method_patch(), "/api/v1/me/settings",
+        [ctx, settings_json](const RequestHandle& req, RouteParams) {
+            auto caller = Authenticate(*ctx, req);
+            if (!caller) return SendError(req, caller.error());
+            auto fields = ReadFields(req->body(), {{"email_notifications", FieldType::kBool}});
+            if (!fields) return SendError(req, fields.error());
+            auto settings = ctx->social.UpdateSettings(caller.value().id,
+                                                       fields.value().Bool("email_notifications"));
+            return SendResult(req, 200, settings, settings_json);
+        });
+
+    routes.Add(restinio::http_method_get(), "/api/v1/templates",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto query = ParseQuery(req, {"q", "cursor", "limit"});
+                   if (!query) return SendError(req, query.error());
+                   auto& q = query.value();
+                   auto limit = ParseLimit(q, kDefaultTemplateLimit, kMaxTemplateLimit);
+                   if (!limit) return SendError(req, limit.error());
+                   TemplateQuery page_query;
+                   page_query.q = q["q"];
+                   page_query.cursor = q["cursor"];
+                   page_query.limit = limit.value();
+                   return SendResult(req, 200, ctx->templates.Page(page_query),
+                                     [](const TemplatePage& p) { return ToJson(p); });
+               });
+    routes.Add(restinio::http_method_post(), "/api/v1/templates",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   auto fields = ReadFields(
+                       req->body(), {{"name"}, {"media_id"}, {"boxes", FieldType::kArray, false}});
+                   if (!fields) return SendError(req, fields.error());
+                   const Fields& f = fields.value();
+                   std::optional<std::vector<MemeBox>> boxes;
+                   if (f.Has("boxes")) {
+                       auto parsed = ParseMemeBoxes(f.Value("boxes"));  // 422 invalid_meme
+                       if (!parsed) return SendError(req, parsed.error());
+                       boxes = std::move(parsed).value();
+                   }
+                   auto tmpl = ctx->templates.Create(caller.value(), f.String("name"),
+                                                     f.String("media_id"), boxes);
+                   return SendResult(req, 201, tmpl, [](const MemeTemplate& t) {
+                       return Json{{"template", ToJson(t)}};
+                   });
+               });
+
+    routes.Add(restinio::http_method_get(), "/api/v1/notifications",
+               [ctx](const RequestHandle& req, RouteParams) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   auto query = ParseQuery(req, {"cursor", "limit"});
+                   if (!query) return SendError(req, query.error());
+                   auto& q = query.value();
+                   auto limit = ParseLimit(q, kDefaultNotificationLimit, kMaxNotificationLimit);
+                   if (!limit) return SendError(req, limit.error());
+                   auto page = ctx->notifications.Page(caller.value(), q["cursor"], limit.value());
+                   return SendResult(req, 200, page,
+                                     [](const NotificationPage& p) { return ToJson(p); });
+               });
+    routes.Add(
+        restinio::http_method_post(), "/api/v1/notifications/read",
+        [ctx](const RequestHandle& req, RouteParams) {
+            auto caller = Authenticate(*ctx, req);
+            if (!caller) return SendError(req, caller.error());
+            auto fields = ReadFields(
+                req->body(), {{"ids", FieldType::kArray, false}, {"all", FieldType::kBool, false}});
+            if (!fields) return SendError(req, fields.error());
+            const Fields& f = fields.value();
+            if (f.Has("ids") == f.Has("all")) {
+                return SendError(req, errors::BadRequest("ids_or_all",
+                                                         "Send either {\"ids\": [...]} or "
+                                                         "{\"all\": true}"));
+            }
+            Result<int64_t> unread = int64_t(0);
+            if (f.Has("all")) {
+                if (!f.Bool("all")) {
+                    return SendError(
+                        req, errors::BadRequest("ids_or_all", "all must be true when given"));
+                }
+                unread = ctx->notifications.MarkAllRead(caller.value());
+            } else {
+                std::vector<std::string> ids;
+                for (const Json& id : f.Value("ids")) {
+                    if (!id.is_string()) {
+                        return SendError(
+                            req,
+                            errors::BadRequest("wrong_type", "Field `ids` must hold id strings"));
+                    }
+                    ids.push_back(id.get<std::string>());
+                }
+                unread = ctx->notifications.MarkRead(caller.value(), ids);
+            }
+            return SendResult(req, 200, unread, [](int64_t count) {
+                return Json{{"unread_count", count}};
+            });
+        });
+}
+
 }  // namespace
 
 std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> ctx) {
@@ -398,6 +573,7 @@ std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> ctx) {
     AddGroupRoutes(routes, ctx);
     for (AiRoute& route : AiRoutes(ctx))
         routes.Add(route.method, route.path, std::move(route.handler));
+    AddSocialRoutes(routes, ctx);
     routes.AddMethodNotAllowedHandlers();
 
     router->non_matched_request_handler([ctx](const RequestHandle& req) {

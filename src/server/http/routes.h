@@ -11,7 +11,10 @@
 #include "services/auth_service.h"
 #include "services/group_service.h"
 #include "services/media_service.h"
+#include "services/notification_service.h"
 #include "services/post_service.h"
+#include "services/social_service.h"
+#include "services/template_service.h"
 
 namespace skyloom::server {
 
@@ -24,6 +27,10 @@ struct RouteContext {
     AiService& ai;
     WorkerPool& ai_workers;  // AI requests: one thread each for the whole (streamed) answer
     std::string site_dir;    // empty: no static site
+    // Social (issue 5): portfolios, subscriptions, settings, templates, notifications.
+    SocialService& social;
+    TemplateService& templates;
+    NotificationService& notifications;
 };
 
 [[nodiscard]] std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> context);

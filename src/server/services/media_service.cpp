@@ -189,21 +189,24 @@ Result<MediaService::Stored> MediaService::Find(const std::string& id) {
 int MediaService::CollectGarbage() {
     Connection& conn = m_db.Conn();
     std::vector<std::string> doomed;
-    Statement& select = conn.Prepare(
-        "SELECT id FROM media WHERE created_at < ? AND NOT EXISTS "
-        "(SELECT 1 FROM posts WHERE posts.media_id = media.id) AND NOT EXISTS "
-        "(SELECT 1 FROM media AS parent JOIN posts ON posts.media_id = parent.id "
-        " WHERE parent.thumb_id = media.id)");
+    // Referenced: a post's image or meme background, a template's image, or the thumbnail of
+    // any of those.
+    static const std::string kUnreferenced =
+        "NOT EXISTS (SELECT 1 FROM posts WHERE posts.media_id = media.id) AND NOT EXISTS "
+        "(SELECT 1 FROM posts WHERE posts.meme_background_id = media.id) AND NOT EXISTS "
+        "(SELECT 1 FROM templates WHERE templates.media_id = media.id) AND NOT EXISTS "
+        "(SELECT 1 FROM media AS parent WHERE parent.thumb_id = media.id AND ("
+        " EXISTS (SELECT 1 FROM posts WHERE posts.media_id = parent.id) OR"
+        " EXISTS (SELECT 1 FROM posts WHERE posts.meme_background_id = parent.id) OR"
+        " EXISTS (SELECT 1 FROM templates WHERE templates.media_id = parent.id)))";
+    Statement& select =
+        conn.Prepare("SELECT id FROM media WHERE created_at < ? AND " + kUnreferenced);
     select.Bind(1, m_clock.NowMs() - kMediaGraceMs);
     while (select.Step()) doomed.push_back(select.Text(0));
     int removed = 0;
     for (const std::string& id : doomed) {
         // Re-check inside the delete: a post may have claimed the image meanwhile.
-        Statement& del = conn.Prepare(
-            "DELETE FROM media WHERE id = ? AND NOT EXISTS "
-            "(SELECT 1 FROM posts WHERE posts.media_id = media.id) AND NOT EXISTS "
-            "(SELECT 1 FROM media AS parent JOIN posts ON posts.media_id = parent.id "
-            " WHERE parent.thumb_id = media.id)");
+        Statement& del = conn.Prepare("DELETE FROM media WHERE id = ? AND " + kUnreferenced);
         del.Bind(1, id);
         (void)del.Exec();
         if (conn.Changes() > 0) {

@@ -12,7 +12,7 @@ constexpr const char* kCursorPrefix = "p";
 // Every post query selects these columns in this order (see ReadPost).
 constexpr const char* kPostColumns =
     "SELECT p.id, u.username, p.text, p.created_at, m.id, m.width, m.height, m.placeholder, "
-    "g.id, g.name, m.thumb_id, m.labels, m.sensitive FROM posts p "
+    "g.id, g.name, m.thumb_id, m.labels, m.sensitive, p.meme FROM posts p "
     "JOIN users u ON u.id = p.author_id "
     "LEFT JOIN media m ON m.id = p.media_id LEFT JOIN groups g ON g.id = p.group_id ";
 
@@ -39,6 +39,14 @@ Post ReadPost(const Statement& stmt) {
         post.sensitive = stmt.Int(12) != 0;
     }
     if (!stmt.IsNull(8)) post.group = GroupRef{std::to_string(stmt.Int(8)), stmt.Text(9)};
+    if (!stmt.IsNull(13)) {
+        // Stored by Create after validation, so it parses; a damaged row shows as a plain post.
+        Result<Json> json = ParseJsonText(stmt.Text(13));
+        if (json) {
+            Result<MemeSpec> meme = ParseMemeSpec(json.value());
+            if (meme) post.meme = std::move(meme).value();
+        }
+    }
     return post;
 }
 
@@ -94,10 +102,17 @@ Result<Post> PostService::Create(const AuthUser& author, const NewPost& post) {
         group.Reset();
         if (!exists) return errors::Unprocessable("group_not_found", "That group does not exist");
     }
+    if (post.meme) {
+        Result<Unit> meme = CheckMeme(conn, post);
+        if (!meme) return meme.error();
+    }
+    // The post and its fan-out job commit together: every meme post gets its notifications.
+    Transaction tx(conn);
+    const int64_t now = m_clock.NowMs();
     Statement& insert = conn.Prepare(
-        "INSERT INTO posts(author_id, text, created_at, media_id, group_id) VALUES (?, ?, ?, ?, "
-        "?)");
-    insert.Bind(1, author.id).Bind(2, post.text).Bind(3, m_clock.NowMs());
+        "INSERT INTO posts(author_id, text, created_at, media_id, group_id, meme, "
+        "meme_background_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+    insert.Bind(1, author.id).Bind(2, post.text).Bind(3, now);
     if (post.media_id.empty())
         insert.BindNull(4);
     else
@@ -106,14 +121,53 @@ Result<Post> PostService::Create(const AuthUser& author, const NewPost& post) {
         insert.BindNull(5);
     else
         insert.Bind(5, post.group_id);
+    if (post.meme) {
+        insert.Bind(6, DumpJson(ToJson(*post.meme)));
+        if (post.meme->background.media_id.empty())
+            insert.BindNull(7);
+        else
+            insert.Bind(7, post.meme->background.media_id);
+    } else {
+        insert.BindNull(6).BindNull(7);
+    }
     if (!insert.Exec()) {
         // Media or group vanished between the check and the insert (a concurrent delete).
         return errors::Unprocessable("reference_gone",
                                      "The image or group was just removed; try again");
     }
     int64_t id = conn.LastInsertId();
+    if (post.meme) {
+        conn.Prepare("INSERT INTO fanout_jobs(post_id, created_at) VALUES (?, ?)")
+            .Bind(1, id)
+            .Bind(2, now)
+            .Exec();
+    }
+    tx.Commit();
     ++m_generation;
+    if (post.meme && m_on_meme_posted) m_on_meme_posted();
     return Get(id);
+}
+
+Result<Unit> PostService::CheckMeme(Connection& conn, const NewPost& post) {
+    if (post.media_id.empty()) {
+        return errors::Unprocessable("meme_needs_image",
+                                     "A meme post carries its rendered image: add media_id");
+    }
+    const MemeBackground& background = post.meme->background;
+    const bool from_template = !background.template_id.empty();
+    Statement& exists = conn.Prepare(from_template ? "SELECT 1 FROM templates WHERE id = ?"
+                                                   : "SELECT 1 FROM media WHERE id = ?");
+    if (from_template)
+        exists.Bind(1, std::stoll(background.template_id));  // digits only, checked by the parser
+    else
+        exists.Bind(1, background.media_id);
+    bool found = exists.Step();
+    exists.Reset();
+    if (found) return Unit{};
+    if (from_template) {
+        return errors::Unprocessable("template_not_found", "That meme template does not exist");
+    }
+    return errors::Unprocessable("media_not_found", "The meme's background image was not uploaded");
 }
 
 Result<Post> PostService::Get(int64_t id) {
@@ -165,12 +219,16 @@ Result<PostPage> PostService::Page(const FeedQuery& query) {
     std::string sql = std::string(kPostColumns) + "WHERE p.id < ?";
     if (!query.author.empty()) sql += " AND u.username = ?";
     if (query.group_id != 0) sql += " AND p.group_id = ?";
+    if (query.following_of != 0) {
+        sql += " AND p.author_id IN (SELECT creator_id FROM subscriptions WHERE subscriber_id = ?)";
+    }
     sql += " ORDER BY p.id DESC LIMIT ?";
     Statement& stmt = conn.Prepare(sql);  // one cached statement per filter combination
     int index = 1;
     stmt.Bind(index++, before_id);
     if (!query.author.empty()) stmt.Bind(index++, NormalizeUsername(query.author));
     if (query.group_id != 0) stmt.Bind(index++, query.group_id);
+    if (query.following_of != 0) stmt.Bind(index++, query.following_of);
     stmt.Bind(index, int64_t(query.limit + 1));
     PostPage page;
     while (stmt.Step()) page.items.push_back(ReadPost(stmt));
@@ -182,6 +240,12 @@ Result<PostPage> PostService::Page(const FeedQuery& query) {
 }
 
 Result<std::shared_ptr<const std::string>> PostService::PageJson(const FeedQuery& query) {
+    if (query.following_of != 0) {
+        // Per-user pages would crowd the shared pages out of the cache: always query.
+        Result<PostPage> page = Page(query);
+        if (!page) return page.error();
+        return std::make_shared<const std::string>(DumpJson(ToJson(page.value())));
+    }
     std::string key = query.author + '\n' + query.cursor + '\n' + std::to_string(query.limit) +
                       '\n' + std::to_string(query.group_id);
     uint64_t generation = m_generation.load();

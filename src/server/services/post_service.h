@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <list>
 #include <memory>
 #include <mutex>
@@ -26,6 +27,7 @@ struct FeedQuery {
     int64_t group_id = 0;  // 0: every group
     std::string cursor;    // opaque, from next_cursor
     int limit = kDefaultPageLimit;
+    int64_t following_of = 0;  // user id: only creators they subscribe to (0: everyone)
 };
 
 class PostService {
@@ -36,6 +38,8 @@ class PostService {
         std::string text;
         std::string media_id;  // empty: none; must exist
         int64_t group_id = 0;  // 0: none; must exist
+        // A meme post: media_id (its rendering) is required; the background must exist.
+        std::optional<MemeSpec> meme{};
     };
     Result<Post> Create(const AuthUser& author, const NewPost& post);
     Result<Post> Create(const AuthUser& author, const std::string& text) {
@@ -50,11 +54,15 @@ class PostService {
 
     // Called when anything that changes feeds happens outside this service (account deletion).
     void InvalidateFeeds() { ++m_generation; }
+    // Called after a meme post (and its fan-out job) is committed; set once before serving.
+    void OnMemePosted(std::function<void()> listener) { m_on_meme_posted = std::move(listener); }
 
     [[nodiscard]] static std::string EncodeCursor(int64_t last_id);
     [[nodiscard]] static bool DecodeCursor(const std::string& cursor, int64_t& last_id);
 
   private:
+    Result<Unit> CheckMeme(Connection& conn, const NewPost& post);
+
     class PageCache {
       public:
         std::shared_ptr<const std::string> Find(const std::string& key, uint64_t generation);
@@ -77,6 +85,7 @@ class PostService {
     Clock& m_clock;
     std::atomic<uint64_t> m_generation{1};
     PageCache m_cache;
+    std::function<void()> m_on_meme_posted;
 };
 
 }  // namespace skyloom::server
