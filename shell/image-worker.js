@@ -105,11 +105,40 @@ function process(m, job) {
   message.ms = performance.now() - started;
   message.stageMs = stageMs;
   message.memoryBytes = m.HEAPU8.length;  // wasm memory only grows: this is the peak so far
+  if (job.id === -1) return;  // warm-up: nobody is waiting for it
   self.postMessage(message, message.ok ? [message.bytes, message.thumbnail] : []);
+}
+
+// Warm-up ({warm: true}, sent by the app when the composer first shows): one job on a 3 MP JPEG
+// drawn here, result discarded. A worker's first job runs on V8's baseline code (wasm has no
+// on-stack replacement, so a long call never switches to optimised code); after this one the
+// hot functions are optimised and the user's first photo takes the warm time (docs/benchmarks.md).
+function warmUp(m) {
+  if (typeof OffscreenCanvas === "undefined") return Promise.resolve();
+  var canvas = new OffscreenCanvas(2000, 1500);
+  var g = canvas.getContext("2d");
+  var gradient = g.createLinearGradient(0, 0, 2000, 1500);
+  gradient.addColorStop(0, "#f08040");
+  gradient.addColorStop(1, "#3050c0");
+  g.fillStyle = gradient;
+  g.fillRect(0, 0, 2000, 1500);
+  for (var i = 0; i < 200; i++) {  // detail, so the JPEG paths do real work
+    g.fillStyle = "hsl(" + (i * 37 % 360) + ",70%,60%)";
+    g.fillRect((i * 97) % 2000, (i * 53) % 1500, 40 + i % 90, 30 + i % 70);
+  }
+  return canvas.convertToBlob({type: "image/jpeg", quality: 0.9}).then(function (blob) {
+    return blob.arrayBuffer();
+  }).then(function (bytes) {
+    process(m, {id: -1, bytes: bytes, options: {}});
+  });
 }
 
 self.onmessage = function (event) {
   var job = event.data;
+  if (job && job.warm) {
+    queue = queue.then(function () { return loadModule().then(warmUp); }).catch(function () {});
+    return;
+  }
   queue = queue.then(function () {
     return loadModule().then(function (m) {
       process(m, job);

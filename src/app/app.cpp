@@ -12,6 +12,7 @@
 #include "image/probe.h"  // core: kMaxFileBytes
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "platform/image_worker.h"
 #include "platform/platform.h"
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
@@ -154,6 +155,10 @@ void App::Tick() {
     // After drawing (what is on screen this frame is known) and before rendering.
     if (m_had_user && !m_state.user) m_images->Clear();
     m_had_user = m_state.user.has_value();
+    if (m_state.user && !m_image_worker_warmed) {
+        m_image_worker_warmed = true;
+        platform::WarmImageWorker();
+    }
     m_images->EndFrame();
     ImGui::Render();
     bridge::EndFrame();

@@ -39,6 +39,7 @@ class App {
     std::unique_ptr<Controller> m_controller;
     std::unique_ptr<ImageLibrary> m_images;
     bool m_had_user = false;  // to release every image texture at sign-out
+    bool m_image_worker_warmed = false;
     int m_fonts_pending = 0;
 };
 

@@ -44,6 +44,8 @@ ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
     return id;
 }
 
+void WarmImageWorker() {}
+
 void CancelImageJob(ImageJobId id) {
     fake::Get().cancelled_image_jobs.insert(id);
 }

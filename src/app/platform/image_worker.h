@@ -31,5 +31,9 @@ ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
                         std::function<void(ImageJobProgress)> progress,
                         std::function<void(Result<image::ProcessedImage>)> done);
 void CancelImageJob(ImageJobId id);
+// Starts the worker and runs one throw-away job, so the user's first photo is processed by
+// optimised code (a cold worker's first 12 MP job takes ~1 s instead of ~0.4 s). Call when the
+// composer first shows; does nothing if a worker is already running.
+void WarmImageWorker();
 
 }  // namespace skyloom::platform

@@ -66,6 +66,7 @@ EM_JS(void, skyloom_image_install, (), {
             c.pump();
         };
     }
+    c.startWorker = startWorker;
     c.pump = function() {
         if (c.running || !c.queue.length) return;
         var job = c.running = c.queue.shift();
@@ -93,6 +94,12 @@ EM_JS(void, skyloom_image_start, (uint32_t id, const char* data, size_t size, in
     // slice() copies out of the heap into a buffer the worker then owns (transferred).
     Module.skyloomImages.start(id, HEAPU8.slice(data, data + size).buffer,
                                {maxWidth: max_width, thumbnailWidth: thumbnail_width, quality: quality});
+});
+EM_JS(void, skyloom_image_warm, (), {
+    var c = Module.skyloomImages;
+    if (c.worker || c.running) return;
+    c.startWorker();
+    c.worker.postMessage({warm: true});
 });
 EM_JS(void, skyloom_image_cancel, (uint32_t id), {
     if (Module.skyloomImages) Module.skyloomImages.cancel(id);
@@ -142,6 +149,11 @@ ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
 
 void CancelImageJob(ImageJobId id) {
     if (Jobs().live.erase(id) > 0) skyloom_image_cancel(id);
+}
+
+void WarmImageWorker() {
+    skyloom_image_install();
+    skyloom_image_warm();
 }
 
 }  // namespace skyloom::platform
