@@ -170,6 +170,13 @@ bool Controller::HandleSessionLost(const Error& error) {
     return true;
 }
 
+void Controller::FailRequest(ui::RequestStatus& status, const Error& error) {
+    if (HandleSessionLost(error)) return;
+    Error e = error;
+    e.message = HumanMessage(e);
+    status.Fail(std::move(e));
+}
+
 void Controller::ShowToast(std::string kind, std::string text) {
     m_state.toasts.push_back({std::move(kind), std::move(text), platform::NowMs() + kToastMs});
     platform::SetTimeout(kToastMs + 50.0, [] {});  // wake to remove it

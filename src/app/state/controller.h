@@ -59,6 +59,9 @@ class Controller {
     void ShowToast(std::string kind, std::string text);
     // An authorized call failed with 401 after the client's refresh: the session is gone.
     [[nodiscard]] bool HandleSessionLost(const Error& error);
+    // A request behind `status` failed: ends the session on 401, otherwise records the error
+    // with its message in words (shown where the request was made).
+    void FailRequest(ui::RequestStatus& status, const Error& error);
     [[nodiscard]] ui::Route Fallback() const;
     [[nodiscard]] static std::string HumanMessage(const Error& error);
     // controller_auth.cpp

@@ -165,10 +165,7 @@ void Controller::DeletePost(const std::string& id) {
         m_state.requests_in_flight--;
         FeedScreen& feed = m_state.feed;
         if (!result && result.error().http_status != 404) {
-            if (HandleSessionLost(result.error())) return;
-            Error e = result.error();
-            e.message = HumanMessage(e);
-            feed.delete_request.Fail(std::move(e));
+            FailRequest(feed.delete_request, result.error());
             return;
         }
         feed.delete_request.Succeed();
@@ -197,10 +194,7 @@ void Controller::LoadPost(const std::string& id) {
         FeedScreen& feed = m_state.feed;
         if (feed.post_id != id) return;  // the reader moved on
         if (!result) {
-            if (HandleSessionLost(result.error())) return;
-            Error e = result.error();
-            e.message = HumanMessage(e);
-            feed.post_request.Fail(std::move(e));
+            FailRequest(feed.post_request, result.error());
             feed.post.reset();
             return;
         }

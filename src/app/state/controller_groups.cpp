@@ -15,10 +15,7 @@ void Controller::LoadGroups() {
         m_state.requests_in_flight--;
         FeedScreen& feed = m_state.feed;
         if (!result) {
-            if (HandleSessionLost(result.error())) return;
-            Error e = result.error();
-            e.message = HumanMessage(e);
-            feed.groups_request.Fail(std::move(e));
+            FailRequest(feed.groups_request, result.error());
             return;
         }
         feed.groups_request.Succeed();
@@ -51,10 +48,7 @@ void Controller::LoadGroup(const std::string& id) {
         FeedScreen& feed = m_state.feed;
         if (feed.group_id != id) return;  // the reader moved on
         if (!result) {
-            if (HandleSessionLost(result.error())) return;
-            Error e = result.error();
-            e.message = HumanMessage(e);
-            feed.group_request.Fail(std::move(e));
+            FailRequest(feed.group_request, result.error());
             return;
         }
         feed.group_request.Succeed();
@@ -113,10 +107,7 @@ void Controller::DeleteGroup() {
         m_state.requests_in_flight--;
         FeedScreen& feed = m_state.feed;
         if (!result && result.error().http_status != 404) {
-            if (HandleSessionLost(result.error())) return;
-            Error e = result.error();
-            e.message = HumanMessage(e);
-            feed.group_delete.Fail(std::move(e));
+            FailRequest(feed.group_delete, result.error());
             return;
         }
         feed.group_delete.Succeed();

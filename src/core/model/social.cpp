@@ -1,32 +1,14 @@
 #include "model/social.h"
 
+#include "model/json_read.h"
+
 namespace skyloom {
 namespace {
 
-bool ReadString(const Json& j, const char* key, std::string& out) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_string()) return false;
-    out = it->get_ref<const std::string&>();
-    return true;
-}
-
-bool ReadInt(const Json& j, const char* key, int64_t& out) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_number_integer()) return false;
-    out = it->get<int64_t>();
-    return true;
-}
-
-bool ReadBool(const Json& j, const char* key, bool& out) {
-    auto it = j.find(key);
-    if (it == j.end() || !it->is_boolean()) return false;
-    out = it->get<bool>();
-    return true;
-}
-
-Error Malformed(const char* what) {
-    return Error{"malformed_response", std::string("The server sent an unreadable ") + what, 0};
-}
+using json_read::Malformed;
+using json_read::ReadBool;
+using json_read::ReadInt;
+using json_read::ReadString;
 
 Json CursorJson(const std::string& cursor) {
     return cursor.empty() ? Json(nullptr) : Json(cursor);
