@@ -1,5 +1,6 @@
 #include "mail/mailer.h"
 
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
@@ -67,10 +68,15 @@ class OutboxMailer final : public Mailer {
 
     Result<Unit> Send(const MailMessage& message) override {
         namespace fs = std::filesystem;
+        // Names sort in send order: the millisecond clock alone ties when two messages go out
+        // in the same millisecond, so a per-mailer sequence number breaks the tie.
+        char sequence[16];
+        std::snprintf(sequence, sizeof sequence, "%08llu",
+                      static_cast<unsigned long long>(m_sequence.fetch_add(1)));
         std::string name = std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
                                               std::chrono::system_clock::now().time_since_epoch())
                                               .count()) +
-                           "-" + RandomToken(6);
+                           "-" + sequence + "-" + RandomToken(6);
         fs::path temp = fs::path(m_dir) / ("." + name + ".tmp");
         fs::path final_path = fs::path(m_dir) / (name + ".eml");
         std::string text = FormatRfc5322(message, m_from, "skyloom.local");
@@ -88,6 +94,7 @@ class OutboxMailer final : public Mailer {
   private:
     std::string m_dir;
     std::string m_from;
+    std::atomic<unsigned long long> m_sequence{0};
 };
 
 }  // namespace
