@@ -12,6 +12,22 @@ size_t AppendBody(char* data, size_t size, size_t count, void* user) {
     return size * count;
 }
 
+// The body sink when the caller wants pieces as they arrive (HttpRequest::on_body_chunk).
+struct StreamSink {
+    CURL* curl = nullptr;
+    std::string* body = nullptr;
+    const std::function<void(std::string_view)>* on_chunk = nullptr;
+};
+
+size_t StreamBody(char* data, size_t size, size_t count, void* user) {
+    auto* sink = static_cast<StreamSink*>(user);
+    sink->body->append(data, size * count);
+    long status = 0;
+    curl_easy_getinfo(sink->curl, CURLINFO_RESPONSE_CODE, &status);
+    if (status >= 200 && status < 300) (*sink->on_chunk)(std::string_view(data, size * count));
+    return size * count;
+}
+
 void InitCurlOnce() {
     static std::once_flag once;
     std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
@@ -49,8 +65,14 @@ RawHttpResponse CurlPerformWithHeaders(const std::string& base_url, const HttpRe
         curl_easy_setopt(curl, CURLOPT_POSTFIELDSIZE_LARGE, curl_off_t(request.body.size()));
     }
     if (request.method == "HEAD") curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
-    curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);
-    curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    StreamSink sink{curl, &response.body, &request.on_body_chunk};
+    if (request.on_body_chunk) {
+        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, StreamBody);
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &sink);
+    } else {
+        curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, AppendBody);
+        curl_easy_setopt(curl, CURLOPT_WRITEDATA, &response.body);
+    }
     curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, AppendBody);
     curl_easy_setopt(curl, CURLOPT_HEADERDATA, &raw.headers);
     curl_easy_setopt(curl, CURLOPT_TIMEOUT_MS, timeout_ms);

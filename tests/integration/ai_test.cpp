@@ -207,6 +207,42 @@ TEST(AiBuiltin, ChatStoresBothMessagesAndReturnsThePersona) {
     EXPECT_EQ(chat["items"][1]["content"], done["reply"]);
 }
 
+TEST(AiBuiltin, CoreClientStreamsPiecesAndReadsTheChatBack) {
+    ServerProcess server;
+    ApiClient ada = SignupAndLogin(server, "ada");
+    // The app's path: ApiClient over a streaming transport, pieces before the final result.
+    std::vector<std::string> pieces;
+    ApiClient::AiStreamOptions options;
+    options.on_token = [&](const std::string& piece) { pieces.push_back(piece); };
+    auto filled = Await<AutofillResult>(
+        [&](auto cb) { ada.Autofill("The meaning of life is", 12, options, cb); });
+    ASSERT_TRUE(filled.ok()) << filled.error().message;
+    EXPECT_EQ(pieces.size(), 12u);
+    std::string joined;
+    for (const std::string& p : pieces) joined += p;
+    EXPECT_EQ(joined, filled.value().completion);
+    EXPECT_EQ(filled.value().provider, "builtin");
+    EXPECT_FALSE(filled.value().inference_id.empty());
+
+    auto bad = Await<AutofillResult>([&](auto cb) { ada.Autofill("too many tokens", 100000, {}, cb); });
+    ASSERT_FALSE(bad.ok());
+    EXPECT_EQ(bad.error().http_status, 422) << bad.error().code;
+
+    pieces.clear();
+    auto reply = Await<ChatReply>([&](auto cb) { ada.SendChat("Hello there", options, cb); });
+    ASSERT_TRUE(reply.ok()) << reply.error().message;
+    joined.clear();
+    for (const std::string& p : pieces) joined += p;
+    EXPECT_EQ(joined, reply.value().reply);
+    ASSERT_EQ(reply.value().messages.size(), 2u);
+    auto page = Await<ChatPage>([&](auto cb) { ada.GetChat("", cb); });
+    ASSERT_TRUE(page.ok()) << page.error().message;
+    ASSERT_EQ(page.value().items.size(), 2u);
+    EXPECT_EQ(page.value().items[0].content, "Hello there");
+    EXPECT_EQ(page.value().items[1].content, reply.value().reply);
+    EXPECT_FALSE(page.value().persona.name.empty());
+}
+
 // [SECTION] remote adapters
 
 TEST(AiRemote, HfAdapterSendsTheDocumentedRequest) {

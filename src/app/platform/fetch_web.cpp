@@ -15,6 +15,7 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE void skyloom_xhr_done(uint32_t id, int status, uint8_t* body, uint32_t size,
                                            int aborted);
 EMSCRIPTEN_KEEPALIVE void skyloom_xhr_progress(uint32_t id, double sent, double total);
+EMSCRIPTEN_KEEPALIVE void skyloom_xhr_chunk(uint32_t id, const char* bytes, uint32_t size);
 }
 
 // clang-format off
@@ -54,6 +55,52 @@ EM_JS(void, skyloom_xhr_send, (uint32_t id, const char* method, const char* url,
     }
     xhr.send(size ? HEAPU8.slice(body, body + size) : null);
 });
+// Streamed answers go through fetch() and its body reader: XHR's progress events are throttled
+// to one per 50 ms (XHR spec, "fire a progress event"), which would delay every token. The
+// pieces of a 2xx body are handed over as they arrive; the whole body follows at the end.
+EM_JS(void, skyloom_fetch_stream, (uint32_t id, const char* method, const char* url,
+                                   const char* headers, const uint8_t* body, uint32_t size), {
+    var controller = new AbortController();
+    Module.skyloomXhr = Module.skyloomXhr || {};
+    Module.skyloomXhr[id] = controller;
+    var init = {method: UTF8ToString(method), headers: {}, signal: controller.signal};
+    UTF8ToString(headers).split("\n").forEach(function(line) {
+        var i = line.indexOf(":");
+        if (i > 0) init.headers[line.slice(0, i)] = line.slice(i + 1).trim();
+    });
+    if (size) init.body = HEAPU8.slice(body, body + size);
+    var parts = [];
+    var total = 0;
+    function finish(status, aborted) {
+        delete Module.skyloomXhr[id];
+        var p = total ? _malloc(total) : 0;
+        var at = p;
+        parts.forEach(function(part) { HEAPU8.set(part, at); at += part.length; });
+        _skyloom_xhr_done(id, status, p, total, aborted ? 1 : 0);
+        if (p) _free(p);
+    }
+    fetch(UTF8ToString(url), init).then(function(response) {
+        var ok = response.status >= 200 && response.status < 300;
+        var reader = response.body.getReader();
+        function pump() {
+            return reader.read().then(function(step) {
+                if (step.done) { finish(response.status, false); return; }
+                parts.push(step.value);
+                total += step.value.length;
+                if (ok && step.value.length) {
+                    var p = _malloc(step.value.length);
+                    HEAPU8.set(step.value, p);
+                    _skyloom_xhr_chunk(id, p, step.value.length);
+                    _free(p);
+                }
+                return pump();
+            });
+        }
+        return pump();
+    }).catch(function(e) {
+        finish(0, controller.signal.aborted);
+    });
+});
 EM_JS(void, skyloom_xhr_abort, (uint32_t id), {
     var xhr = Module.skyloomXhr && Module.skyloomXhr[id];
     if (xhr) xhr.abort();
@@ -66,6 +113,7 @@ namespace {
 struct PendingRequest {
     ResponseCallback done;
     std::function<void(uint64_t, uint64_t)> upload_progress;
+    std::function<void(std::string_view)> on_body_chunk;
 };
 
 std::unordered_map<uint32_t, PendingRequest>& Pending() {
@@ -89,9 +137,15 @@ void Send(const std::string& base_url, const HttpRequest& request, ResponseCallb
         PostToMainLoop([done = std::move(done), aborted] { done(aborted); });
         return;
     }
-    Pending()[id] = PendingRequest{std::move(done), request.upload_progress};
+    Pending()[id] = PendingRequest{std::move(done), request.upload_progress, request.on_body_chunk};
     if (request.abort) request.abort->OnAbort([id] { skyloom_xhr_abort(id); });
     const std::string url = base_url + request.path;
+    if (request.on_body_chunk) {
+        skyloom_fetch_stream(id, request.method.c_str(), url.c_str(), headers.c_str(),
+                             reinterpret_cast<const uint8_t*>(request.body.data()),
+                             static_cast<uint32_t>(request.body.size()));
+        return;
+    }
     skyloom_xhr_send(id, request.method.c_str(), url.c_str(), headers.c_str(),
                      reinterpret_cast<const uint8_t*>(request.body.data()),
                      static_cast<uint32_t>(request.body.size()), request.upload_progress ? 1 : 0);
@@ -131,4 +185,13 @@ extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_xhr_progress(uint32_t id, double se
     const auto s = static_cast<uint64_t>(sent);
     const auto t = static_cast<uint64_t>(total);
     skyloom::platform::PostToMainLoop([progress, s, t] { progress(s, t); });
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_xhr_chunk(uint32_t id, const char* bytes,
+                                                       uint32_t size) {
+    auto it = Pending().find(id);
+    if (it == Pending().end() || !it->second.on_body_chunk) return;
+    // Posted like completions so pieces and the final answer keep their order on the main loop.
+    skyloom::platform::PostToMainLoop(
+        [chunk = it->second.on_body_chunk, piece = std::string(bytes, size)] { chunk(piece); });
 }

@@ -13,6 +13,7 @@
 #include "api/http.h"
 #include "api/requests.h"
 #include "api/social_requests.h"
+#include "model/ai.h"
 #include "model/models.h"
 #include "model/social.h"
 
@@ -78,6 +79,19 @@ class ApiClient {
     void MarkAllNotificationsRead(Callback<int64_t> done);
     void GetSettings(Callback<UserSettings> done);
     void UpdateSettings(bool email_notifications, Callback<UserSettings> done);
+
+    // AI text (issue 6), implemented in api_client_ai.cpp. Answers stream: each piece reaches
+    // `on_token` as the model writes it, then `done` gets the final result or the error
+    // (502/503 with retry_after when the model is down or busy).
+    struct AiStreamOptions {
+        std::function<void(const std::string& piece)> on_token;
+        std::shared_ptr<AbortSignal> abort;  // optional
+    };
+    void Autofill(const std::string& text, int max_tokens, AiStreamOptions options,
+                  Callback<AutofillResult> done);
+    void SendChat(const std::string& message, AiStreamOptions options, Callback<ChatReply> done);
+    // The caller's latest chat messages (oldest first); `cursor` (a next_cursor) pages back.
+    void GetChat(const std::string& cursor, Callback<ChatPage> done);
 
     // Sends an arbitrary request with the session's token (and transparent refresh).
     void SendAuthorized(HttpRequest request, ResponseCallback done);

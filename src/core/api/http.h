@@ -7,6 +7,7 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -39,6 +40,10 @@ struct HttpRequest {
     // Optional: bytes of the body sent so far (uploads), where the transport can tell.
     std::function<void(uint64_t sent, uint64_t total)> upload_progress;
     std::shared_ptr<AbortSignal> abort;  // optional
+    // Optional: for streamed answers (server-sent events), called with each piece of a 2xx
+    // answer's body as it arrives, before `done`. The final response still carries the whole
+    // body, so callers that ignore pieces see no difference.
+    std::function<void(std::string_view bytes)> on_body_chunk;
 };
 
 struct HttpResponse {
