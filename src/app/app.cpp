@@ -14,6 +14,7 @@
 #include "imgui_internal.h"
 #include "platform/image_worker.h"
 #include "platform/platform.h"
+#include "screens/chat_screen.h"
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
 #include "screens/groups_screen.h"
@@ -229,6 +230,20 @@ void App::DrawScreens() {
             else
                 m_controller->Handle(DrawFeedScreen(m_state.feed, m_state.feed_tab(), *m_state.user,
                                                     fonts, *m_images, platform::WallClockMs()));
+            break;
+        case ui::Screen::kChat:
+            if (!m_state.user) {
+                (void)DrawMessageScreen(m_message_screen, fonts, "Signing you in\xE2\x80\xA6",
+                                        "Restoring your session.", "");
+                break;
+            }
+            {
+                FeedAction tabs;
+                ImGui::Dummy(ImVec2(0, 16));  // the feed's top margin, so tabs stay put
+                DrawSectionTabs(FeedSection::kChat, FeedColumn(), tabs);
+                m_controller->Handle(tabs);
+                m_controller->Handle(DrawChatScreen(m_state.chat, fonts));
+            }
             break;
     }
     ImGui::EndChild();

@@ -98,7 +98,7 @@ void DrawSectionTabs(FeedSection section, float width, FeedAction& action) {
     ImGui::GetWindowDrawList()->AddRectFilled(pos, pos + ImVec2(width, h), ui::color::kBorder,
                                               ui::metric::kFrameRounding + 2);
     ImGui::SetCursorScreenPos(pos + ImVec2(4, 4));
-    const float tab_w = (width - 8) / 3.0f;
+    const float tab_w = (width - 8) / 4.0f;
     if (ui::TabButton("Explore", section == FeedSection::kExplore, tab_w) &&
         section != FeedSection::kExplore)
         action.kind = FeedActionKind::ShowExplore;
@@ -109,6 +109,10 @@ void DrawSectionTabs(FeedSection section, float width, FeedAction& action) {
     if (ui::TabButton("Groups", section == FeedSection::kGroups, tab_w) &&
         section != FeedSection::kGroups)
         action.kind = FeedActionKind::ShowGroups;
+    ImGui::SameLine(0, 0);
+    if (ui::TabButton("Chat", section == FeedSection::kChat, tab_w) &&
+        section != FeedSection::kChat)
+        action.kind = FeedActionKind::ShowChat;
     ImGui::SetCursorScreenPos(pos + ImVec2(0, h));
     ImGui::Dummy(ImVec2(width, kCardGap));
 }

@@ -53,6 +53,23 @@ struct Attachment {
     }
 };
 
+// Autofill: the model's continuation of the draft, drawn as ghost text after the caret while
+// it streams. Tab accepts it, Esc dismisses it; typing the ghost's own next characters keeps
+// the rest, typing anything else dismisses it.
+struct AutofillGhost {
+    ui::RequestStatus request;  // the streaming call; its error is shown under the draft
+    std::string base;           // the draft the ghost continues
+    std::string ghost;          // streamed so far
+    std::shared_ptr<AbortSignal> abort;
+    uint64_t token = 0;  // tells the current stream's pieces from a dismissed one's
+    bool focus_draft = false;   // the composer hands the focus back to the draft
+    bool caret_to_end = false;  // ... and then puts the caret after the text
+
+    [[nodiscard]] bool visible(const std::string& draft) const {
+        return !ghost.empty() && draft == base;
+    }
+};
+
 struct Composer {
     std::string draft;          // kept on failure; cleared once the post exists
     ui::RequestStatus request;  // the create call
@@ -60,6 +77,7 @@ struct Composer {
     Attachment attachment;
     std::string group_id;  // "" = no group
     std::string group_name;
+    AutofillGhost autofill;
 };
 
 struct FeedScreen {
@@ -124,12 +142,17 @@ enum class FeedActionKind {
     OpenImage,    // media: show full size
     CloseImage,
     ShowGroups,   // #/groups
+    ShowChat,     // #/chat
     OpenGroup,    // group_id
     DeleteGroup,  // the group page's owner action
     RetryGroup,
     RevealImage,  // post_id: show a sensitive image the feed blurs
     CreateGroup,  // from the form on #/groups
     RetryGroups,
+    Autofill,         // continue the draft with the AI (streams ghost text)
+    AcceptAutofill,   // the screen appended the ghost to the draft (Tab)
+    DismissAutofill,  // Esc, or the draft changed under the ghost
+    ConsumeGhost,     // the reader typed the ghost's next characters: `chars` bytes of it
 };
 
 struct FeedAction {
@@ -138,6 +161,7 @@ struct FeedAction {
     std::string group_id;
     std::optional<MediaRef> media;
     bool load_more = false;  // the reader is near the end of what is loaded
+    size_t chars = 0;        // ConsumeGhost: bytes of the ghost now in the draft
 };
 
 // An action about one post (open, delete, ...).
@@ -149,7 +173,7 @@ struct FeedAction {
 }
 
 // Shared by the feed, group and groups screens.
-enum class FeedSection { kExplore, kMe, kGroups };
+enum class FeedSection { kExplore, kMe, kGroups, kChat };
 // Positions the cursor at the content column's left edge and returns its width.
 [[nodiscard]] float FeedColumn();
 void DrawSectionTabs(FeedSection section, float width, FeedAction& action);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "screens/chat_screen.h"
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
 #include "screens/reset_screen.h"
@@ -34,6 +35,7 @@ struct AppState {
     ForgotScreen forgot;
     ResetScreen reset;
     FeedScreen feed;
+    ChatScreen chat;
     bool fonts_ready = false;
 
     // The feed the route shows (Me on #/me, the group's on #/g/ID, Explore otherwise).

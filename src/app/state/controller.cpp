@@ -53,8 +53,10 @@ ui::Route Controller::Fallback() const {
 
 void Controller::Navigate(const ui::Route& requested, bool push) {
     ui::Route location = requested;
-    if (!ui::IsPublic(location.screen) && !m_state.user && !m_state.restoring)
+    if (!ui::IsPublic(location.screen) && !m_state.user && !m_state.restoring) {
+        m_after_sign_in = location;
         location = {ui::Screen::kLogin, {}};
+    }
     if (m_state.user &&
         (location.screen == ui::Screen::kLogin || location.screen == ui::Screen::kSignup))
         location = {ui::Screen::kFeed, {}};
@@ -90,6 +92,10 @@ void Controller::ShowRoute(const ui::Route& location) {
                 break;
             case ui::Screen::kPost:
                 break;
+            case ui::Screen::kChat:
+                m_state.chat.focus_draft = true;
+                m_state.chat.scroll_to_end = true;
+                break;
         }
         m_state.feed.viewer.reset();  // back/forward closes the full-size image
     }
@@ -104,6 +110,10 @@ void Controller::ShowRoute(const ui::Route& location) {
             LoadGroups();
         if (s == ui::Screen::kGroup) LoadGroup(location.param);
     }
+    // Also after a reload, where the route is shown before the session is restored.
+    if (m_state.user && location.screen == ui::Screen::kChat &&
+        m_state.chat.history.state == ui::RequestState::kNotAttempted)
+        LoadChat();
     platform::SetTitle(ui::PageTitle(location));
     platform::RequestFrames();
 }
@@ -136,7 +146,9 @@ void Controller::Handle(TopBarAction action) {
 void Controller::OnSignedIn(const AuthSession& session) {
     if (m_state.user && *m_state.user != session.user.username) {
         DiscardAttachment();
+        StopChat();
         m_state.feed = FeedScreen{};
+        m_state.chat = ChatScreen{};
     }
     m_state.user = session.user.username;
 }
@@ -158,7 +170,9 @@ void Controller::EndSessionLocally() {
     m_client.ClearSession();
     platform::StorageRemove(kRefreshTokenKey);
     m_state.user.reset();
+    StopChat();
     m_state.feed = FeedScreen{};  // nothing of the last account stays in memory
+    m_state.chat = ChatScreen{};  // nor of its private conversation
     m_signup_password.clear();
 }
 

@@ -4,14 +4,17 @@
 //
 // Files: controller.cpp (session, routing, toasts), controller_auth.cpp (sign in/up, verify,
 // forgot/reset), controller_feed.cpp (feeds, composer, delete, single post),
-// controller_media.cpp (the composer's image), controller_groups.cpp (groups).
+// controller_media.cpp (the composer's image), controller_groups.cpp (groups),
+// controller_ai.cpp (autofill, the persona chat).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "api/api_client.h"
 #include "platform/image_worker.h"
 #include "platform/platform.h"
+#include "screens/chat_screen.h"
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
 #include "screens/reset_screen.h"
@@ -48,6 +51,7 @@ class Controller {
     void Handle(ResetAction action);
     void Handle(TopBarAction action);
     void Handle(const FeedAction& action);
+    void Handle(ChatAction action);
     void Update(double now_ms);  // expires toasts, keeps countdowns ticking
 
   private:
@@ -84,6 +88,15 @@ class Controller {
     void UploadImage(uint64_t token, image::ProcessedImage processed);
     void FailImage(std::string message);
     void DiscardAttachment();
+    // controller_ai.cpp: autofill ghost text in the composer
+    void StartAutofill();
+    void StopAutofill();  // accepted or dismissed: the stream stops, the ghost goes
+    void ConsumeGhost(size_t chars);
+    // controller_ai.cpp: the persona chat
+    void LoadChat();
+    void LoadOlderChat();
+    void SendChat();
+    void StopChat();  // the reply is dropped and the message goes back into the field
     // controller_groups.cpp
     void LoadGroups();
     void LoadGroup(const std::string& id);
@@ -96,6 +109,9 @@ class Controller {
     std::string m_signup_password;   // held in memory only, to sign in right after verify
     bool m_countdown_timer = false;  // a one-second wake-up for the resend countdown is set
     uint64_t m_next_attachment = 1;  // tokens tell a current attachment from a discarded one
+    uint64_t m_next_autofill = 1;    // the same for autofill streams
+    uint64_t m_next_chat = 1;        // and for chat replies
+    std::optional<ui::Route> m_after_sign_in;  // a signed-in page that sent the visitor to log in
 };
 
 }  // namespace skyloom::app

@@ -114,7 +114,10 @@ void Controller::SignInAfter(const std::string& login, const std::string& passwo
         m_state.sign_in.password.clear();
         m_state.sign_in.show_password = false;
         OnSignedIn(result.value());
-        Navigate({ui::Screen::kFeed, {}});
+        // Back to the page that asked for a sign-in (a shared #/post/ID, #/chat), else the feed.
+        const ui::Route next = m_after_sign_in.value_or(ui::Route{ui::Screen::kFeed, {}});
+        m_after_sign_in.reset();
+        Navigate(next);
     });
 }
 

@@ -64,6 +64,9 @@ void Controller::Handle(const FeedAction& action) {
         case FeedActionKind::ShowGroups:
             Navigate({ui::Screen::kGroups, {}});
             break;
+        case FeedActionKind::ShowChat:
+            Navigate({ui::Screen::kChat, {}});
+            break;
         case FeedActionKind::OpenGroup:
             if (!action.group_id.empty()) Navigate({ui::Screen::kGroup, action.group_id});
             break;
@@ -78,6 +81,16 @@ void Controller::Handle(const FeedAction& action) {
             break;
         case FeedActionKind::RetryGroups:
             LoadGroups();
+            break;
+        case FeedActionKind::Autofill:
+            StartAutofill();
+            break;
+        case FeedActionKind::AcceptAutofill:
+        case FeedActionKind::DismissAutofill:
+            StopAutofill();
+            break;
+        case FeedActionKind::ConsumeGhost:
+            ConsumeGhost(action.chars);
             break;
     }
 }

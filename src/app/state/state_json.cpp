@@ -40,7 +40,8 @@ std::vector<std::pair<const char*, const std::string*>> InlineMessages(const App
         case ui::Screen::kMe:
         case ui::Screen::kPost:
             return {{"error", &s.feed.composer.error},
-                    {"error", &s.feed.composer.attachment.error}};
+                    {"error", &s.feed.composer.attachment.error},
+                    {"error", &s.feed.composer.autofill.request.error.message}};
         case ui::Screen::kGroup:
             return {{"error", &s.feed.composer.error},
                     {"error", &s.feed.composer.attachment.error},
@@ -49,6 +50,9 @@ std::vector<std::pair<const char*, const std::string*>> InlineMessages(const App
         case ui::Screen::kGroups:
             return {{"error", &s.feed.group_create_error},
                     {"error", &s.feed.groups_request.error.message}};
+        case ui::Screen::kChat:
+            return {{"error", &s.chat.history.error.message},
+                    {"error", &s.chat.send.error.message}};
     }
     return {};
 }
@@ -138,6 +142,9 @@ std::string StateJson(const AppState& state, const ImageStats& images) {
                        {"error", a.error},
                        {"preview", a.preview_texture != 0},
                        {"media_id", a.media ? a.media->id : ""}}}};
+    j["composer"]["autofill"] = {{"streaming", c.autofill.request.in_progress()},
+                                 {"ghost", c.autofill.visible(c.draft) ? c.autofill.ghost : ""},
+                                 {"error", c.autofill.request.error.message}};
     j["viewer"] = state.feed.viewer ? MediaJson(*state.feed.viewer) : nlohmann::json(nullptr);
     j["dragging_file"] = state.feed.dragging_file;
     nlohmann::json groups = nlohmann::json::array();
@@ -151,6 +158,16 @@ std::string StateJson(const AppState& state, const ImageStats& images) {
                    {"ready", images.ready},           {"loading", images.loading},
                    {"failed", images.failed},         {"placeholders", images.placeholders}};
     j["verify"] = {{"code", state.verify.code}, {"resend_at_ms", state.verify.resend_at_ms}};
+    nlohmann::json chat_messages = nlohmann::json::array();
+    for (const ChatMessage& m : state.chat.messages)
+        chat_messages.push_back({{"id", m.id}, {"role", m.role}, {"content", m.content}});
+    j["chat"] = {{"persona", state.chat.persona.name},
+                 {"messages", std::move(chat_messages)},
+                 {"loaded", state.chat.history.state == ui::RequestState::kSucceeded},
+                 {"streaming", state.chat.send.in_progress()},
+                 {"sending", state.chat.sending},
+                 {"reply", state.chat.reply},
+                 {"draft", state.chat.draft}};
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

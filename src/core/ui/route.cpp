@@ -11,7 +11,7 @@ struct RouteName {
     std::string_view title;
 };
 
-constexpr std::array<RouteName, 10> kRoutes = {{
+constexpr std::array<RouteName, 11> kRoutes = {{
     {Screen::kLogin, "login", "Sign in"},
     {Screen::kSignup, "signup", "Sign up"},
     {Screen::kVerify, "verify", "Verify your email"},
@@ -22,6 +22,7 @@ constexpr std::array<RouteName, 10> kRoutes = {{
     {Screen::kPost, "post", "Post"},
     {Screen::kGroups, "groups", "Groups"},
     {Screen::kGroup, "g", "Group"},
+    {Screen::kChat, "chat", "Chat"},
 }};
 
 // Screens whose route carries a numeric id ("#/post/42", "#/g/7").

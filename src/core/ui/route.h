@@ -18,6 +18,7 @@ enum class Screen {
     kPost,    // param: post id
     kGroups,  // the list of groups
     kGroup,   // param: group id
+    kChat,    // the AI persona chat
 };
 
 struct Route {
