@@ -37,7 +37,6 @@ const autofill = async (page) => (await b.state(page)).composer.autofill;
 
 test("autofill streams ghost text; Tab accepts it and Esc dismisses it", async () => {
   const page = await signIn("ada");
-  page.on("console", (m) => { if (m.text().includes("DEBUG")) console.log(m.text()); });
   await b.waitForRoute(page, "feed");
   await b.typeInto(page, "What's on your mind?", "The best thing about mornings is");
   await b.click(page, "Autofill", "button");

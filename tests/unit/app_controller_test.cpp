@@ -512,3 +512,171 @@ TEST_F(ImageAttachmentTest, GroupPageLoadsItsPostsAndPostsIntoIt) {
 
 }  // namespace
 }  // namespace skyloom::app
+
+// ---- AI: autofill ghost text and the persona chat ----------------------------------------------
+
+namespace skyloom::app {
+namespace {
+
+std::string Piece(const std::string& token) {
+    return "data: " + Json{{"token", token}}.dump() + "\n\n";
+}
+
+class AiControllerTest : public ControllerTest {
+  protected:
+    void SignIn() {
+        server.On("POST /api/v1/auth/login", 200, kSession);
+        controller.Start();
+        state.sign_in.login = "ada";
+        state.sign_in.password = "correct horse battery";
+        controller.Handle(SignInAction::Submit);
+        server.Flush();
+        ASSERT_EQ(state.user, "ada");
+    }
+    // The oldest request in flight, answered by hand: pieces first, then the whole body.
+    std::pair<HttpRequest, ResponseCallback> Take() {
+        EXPECT_FALSE(server.pending.empty());
+        auto next = std::move(server.pending.front());
+        server.pending.pop_front();
+        return next;
+    }
+};
+
+TEST_F(AiControllerTest, AutofillGhostGrowsPieceByPieceAndTypingItKeepsTheRest) {
+    SignIn();
+    state.feed.composer.draft = "Hello";
+    controller.Handle(Act(FeedActionKind::Autofill));
+    auto [request, done] = Take();
+    EXPECT_EQ(request.path, "/api/v1/ai/autofill");
+    EXPECT_EQ(Json::parse(request.body)["text"], "Hello");
+    ASSERT_TRUE(request.on_body_chunk);
+    EXPECT_TRUE(state.feed.composer.autofill.request.in_progress());
+    request.on_body_chunk(Piece(" wor"));
+    EXPECT_EQ(state.feed.composer.autofill.ghost, " wor");
+    request.on_body_chunk(Piece("ld"));
+    const std::string end = "data: {\"done\":true,\"completion\":\" world\"}\n\n";
+    request.on_body_chunk(end);
+    done(HttpResponse{200, Piece(" wor") + Piece("ld") + end, ""});
+    const AutofillGhost& ghost = state.feed.composer.autofill;
+    EXPECT_EQ(ghost.ghost, " world");
+    EXPECT_EQ(ghost.request.state, ui::RequestState::kSucceeded);
+    EXPECT_TRUE(ghost.visible(state.feed.composer.draft));
+
+    // The reader types the ghost's next two characters: the rest stays, now after them.
+    state.feed.composer.draft = "Hello w";
+    FeedAction typed = Act(FeedActionKind::ConsumeGhost);
+    typed.chars = 2;
+    controller.Handle(typed);
+    EXPECT_EQ(ghost.ghost, "orld");
+    EXPECT_TRUE(ghost.visible(state.feed.composer.draft));
+    // Tab: the screen appended it; the ghost is gone, the draft is the reader's.
+    state.feed.composer.draft = "Hello world";
+    controller.Handle(Act(FeedActionKind::AcceptAutofill));
+    EXPECT_EQ(ghost.ghost, "");
+    EXPECT_EQ(state.feed.composer.draft, "Hello world");
+}
+
+TEST_F(AiControllerTest, DismissAbortsTheStreamAndLatePiecesAreIgnored) {
+    SignIn();
+    state.feed.composer.draft = "Hello";
+    controller.Handle(Act(FeedActionKind::Autofill));
+    auto [request, done] = Take();
+    request.on_body_chunk(Piece(" there"));
+    controller.Handle(Act(FeedActionKind::DismissAutofill));
+    ASSERT_TRUE(request.abort);
+    EXPECT_TRUE(request.abort->aborted());
+    request.on_body_chunk(Piece(" late"));
+    done(HttpResponse{0, "", "aborted"});
+    EXPECT_EQ(state.feed.composer.autofill.ghost, "");
+    EXPECT_FALSE(state.feed.composer.autofill.request.failed()) << "a dismissal is no error";
+    EXPECT_EQ(state.feed.composer.draft, "Hello");
+    EXPECT_EQ(state.requests_in_flight, 0);
+}
+
+TEST_F(AiControllerTest, BusyModelSaysSoAndKeepsTheDraft) {
+    SignIn();
+    server.On(
+        "POST /api/v1/ai/autofill", 503,
+        R"({"error":{"code":"ai_unavailable","message":"The AI is busy; try again in 5 seconds.","retry_after":5}})");
+    state.feed.composer.draft = "Hello";
+    controller.Handle(Act(FeedActionKind::Autofill));
+    server.Flush();
+    const AutofillGhost& ghost = state.feed.composer.autofill;
+    EXPECT_TRUE(ghost.request.failed());
+    EXPECT_EQ(ghost.request.error.message, "The AI is busy; try again in 5 seconds.");
+    EXPECT_EQ(state.feed.composer.draft, "Hello");
+}
+
+TEST_F(AiControllerTest, ChatReplyStreamsIntoItsBubbleAndJoinsTheHistory) {
+    SignIn();
+    server.On(
+        "GET /api/v1/ai/chat", 200,
+        R"({"items":[],"next_cursor":null,"persona":{"name":"Wren","initial":"W","style":"x"}})");
+    controller.Navigate({ui::Screen::kChat, {}});
+    server.Flush();
+    EXPECT_EQ(state.chat.persona.name, "Wren");
+    state.chat.draft = "  Hi there  ";
+    controller.Handle(ChatAction{ChatActionKind::Send});
+    EXPECT_EQ(state.chat.sending, "Hi there");
+    EXPECT_EQ(state.chat.draft, "");
+    auto [request, done] = Take();
+    EXPECT_EQ(Json::parse(request.body)["message"], "Hi there");
+    request.on_body_chunk(Piece("Hel"));
+    EXPECT_EQ(state.chat.reply, "Hel");
+    request.on_body_chunk(Piece("lo"));
+    EXPECT_EQ(state.chat.reply, "Hello");
+    const std::string end =
+        R"(data: {"done":true,"reply":"Hello","messages":[{"id":"1","role":"user","content":"Hi there"},{"id":"2","role":"assistant","content":"Hello"}]})"
+        "\n\n";
+    request.on_body_chunk(end);
+    done(HttpResponse{200, Piece("Hel") + Piece("lo") + end, ""});
+    EXPECT_EQ(state.chat.send.state, ui::RequestState::kSucceeded);
+    ASSERT_EQ(state.chat.messages.size(), 2u);
+    EXPECT_EQ(state.chat.messages[1].content, "Hello");
+    EXPECT_EQ(state.chat.sending, "");
+    EXPECT_EQ(state.chat.reply, "");
+}
+
+TEST_F(AiControllerTest, StoppedOrFailedChatPutsTheMessageBackInTheField) {
+    SignIn();
+    server.On("GET /api/v1/ai/chat", 200, R"({"items":[],"next_cursor":null})");
+    controller.Navigate({ui::Screen::kChat, {}});
+    server.Flush();
+    state.chat.draft = "first";
+    controller.Handle(ChatAction{ChatActionKind::Send});
+    auto [request, done] = Take();
+    controller.Handle(ChatAction{ChatActionKind::Stop});
+    EXPECT_TRUE(request.abort->aborted());
+    EXPECT_EQ(state.chat.draft, "first");
+    done(HttpResponse{0, "", "aborted"});
+    EXPECT_FALSE(state.chat.send.failed());
+
+    server.On(
+        "POST /api/v1/ai/chat", 502,
+        R"({"error":{"code":"upstream_failed","message":"The AI model failed; try again."}})");
+    controller.Handle(ChatAction{ChatActionKind::Send});
+    server.Flush();
+    EXPECT_TRUE(state.chat.send.failed());
+    EXPECT_EQ(state.chat.draft, "first");
+    EXPECT_TRUE(state.chat.messages.empty());
+}
+
+TEST_F(AiControllerTest, AHistoryAnsweredAfterSignOutIsNeverShown) {
+    SignIn();
+    server.On(
+        "GET /api/v1/ai/chat", 200,
+        R"({"items":[{"id":"1","role":"user","content":"ada's secret","created_at":"t"}],"next_cursor":null})");
+    server.On("POST /api/v1/auth/logout", 204, "");
+    controller.Navigate({ui::Screen::kChat, {}});
+    auto [request, done] = Take();  // ada's history, still in flight
+    controller.Handle(TopBarAction::SignOut);
+    done(HttpResponse{
+        200,
+        R"({"items":[{"id":"1","role":"user","content":"ada's secret","created_at":"t"}],"next_cursor":null})",
+        ""});
+    EXPECT_TRUE(state.chat.messages.empty());
+    EXPECT_FALSE(state.user);
+}
+
+}  // namespace
+}  // namespace skyloom::app

@@ -26,12 +26,13 @@ TEST(Routing, ParsesEveryScreen) {
     Route group = ParseRoute("#/g/7", kFallback);
     EXPECT_EQ(group.screen, Screen::kGroup);
     EXPECT_EQ(group.param, "7");
+    EXPECT_EQ(ParseRoute("#/chat", kFallback).screen, Screen::kChat);
 }
 
 TEST(Routing, MalformedHashesFallBack) {
     Route feed{Screen::kFeed, {}};
-    for (const char* hash :
-         {"", "#", "#/", "#/nope", "#/post", "#/post/abc", "#/post/1/2", "#/feed/x", "#/post/-1", "#/g", "#/g/x", "#/groups/3"}) {
+    for (const char* hash : {"", "#", "#/", "#/nope", "#/post", "#/post/abc", "#/post/1/2",
+                             "#/feed/x", "#/post/-1", "#/g", "#/g/x", "#/groups/3", "#/chat/1"}) {
         EXPECT_EQ(ParseRoute(hash, feed), feed) << hash;
     }
 }
@@ -45,6 +46,8 @@ TEST(Routing, FormatRoundTripsAndTitles) {
     EXPECT_EQ(PageTitle({Screen::kLogin, {}}), "Sign in \xc2\xb7 Skyloom");
     EXPECT_TRUE(IsPublic(Screen::kVerify));
     EXPECT_FALSE(IsPublic(Screen::kMe));
+    EXPECT_FALSE(IsPublic(Screen::kChat));
+    EXPECT_EQ(PageTitle({Screen::kChat, {}}), "Chat \xc2\xb7 Skyloom");
 }
 
 TEST(RelativeTime, ParsesRfc3339) {

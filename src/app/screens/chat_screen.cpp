@@ -84,27 +84,26 @@ void DrawBubble(const std::string& text, bool mine, float column) {
     ImGui::Dummy(ImVec2(0, kBubbleGap - ImGui::GetStyle().ItemSpacing.y));
 }
 
-void DrawMessages(ChatScreen& chat, float width, const ui::FontSet& fonts,
-                  ChatAction& action) {
+void DrawMessages(ChatScreen& chat, float width, const ui::FontSet& fonts, ChatAction& action) {
     if (!chat.older_cursor.empty()) {
         ImGui::PushFont(fonts.small);
         ImGui::SetCursorPosX(ImGui::GetCursorPosX() + (width - 120.0f) * 0.5f);
-        if (ui::SecondaryButton(chat.older.in_progress() ? "Loading\xE2\x80\xA6" : "Earlier messages",
-                                120.0f, !chat.older.in_progress()))
+        if (ui::SecondaryButton(
+                chat.older.in_progress() ? "Loading\xE2\x80\xA6" : "Earlier messages", 120.0f,
+                !chat.older.in_progress()))
             action.kind = ChatActionKind::LoadOlder;
         ImGui::PopFont();
         ImGui::Dummy(ImVec2(0, 6));
     }
     const std::string persona = chat.persona.name.empty() ? "AI" : chat.persona.name;
-    for (const ChatMessage& m : chat.messages)
-        DrawBubble(m.content, m.role == "user", width);
+    for (const ChatMessage& m : chat.messages) DrawBubble(m.content, m.role == "user", width);
     if (chat.send.in_progress() || !chat.sending.empty()) {
         DrawBubble(chat.sending, true, width);
         // Three dots until the first piece arrives, then the reply as it grows.
         DrawBubble(chat.reply.empty() ? "\xE2\x80\xA6" : chat.reply, false, width);
     }
-    if (chat.messages.empty() && !chat.send.in_progress() && chat.history.state ==
-                                                                  ui::RequestState::kSucceeded) {
+    if (chat.messages.empty() && !chat.send.in_progress() &&
+        chat.history.state == ui::RequestState::kSucceeded) {
         ImGui::Dummy(ImVec2(0, 24));
         ui::CenteredText(("Say hello to " + persona + ".").c_str(), width, ui::color::kTextMuted);
     }

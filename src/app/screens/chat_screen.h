@@ -28,8 +28,8 @@ struct ChatScreen {
     std::string sending;                // the message in flight, shown at once as my bubble
     std::string reply;                  // the persona's reply as it streams
     std::shared_ptr<AbortSignal> abort;
-    uint64_t token = 0;           // tells the current stream from a stopped one
-    bool scroll_to_end = false;   // a new message or piece arrived: follow it
+    uint64_t token = 0;          // tells the current stream from a stopped one
+    bool scroll_to_end = false;  // a new message or piece arrived: follow it
     bool focus_draft = false;
 };
 

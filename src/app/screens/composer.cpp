@@ -244,8 +244,7 @@ void DrawComposer(Composer& c, const std::vector<Group>& groups, float width,
     }
     ImGui::BeginDisabled(busy);
     if (take_focus) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextMultiline("##draft", draft, ImVec2(inner, h), flags, AcceptGhostOnTab,
-                              &accept);
+    ImGui::InputTextMultiline("##draft", draft, ImVec2(inner, h), flags, AcceptGhostOnTab, &accept);
     ImGui::EndDisabled();
     const ImRect draft_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
     bridge::AnnotateInput(ImGui::GetItemID(), kComposerHint, *draft, false);
@@ -255,7 +254,8 @@ void DrawComposer(Composer& c, const std::vector<Group>& groups, float width,
     } else if (ImGui::IsItemEdited() && (ghost_shown || autofill.request.in_progress())) {
         // Typing the ghost's own next characters keeps the rest of it; anything else ends it.
         const std::string& base = autofill.base;
-        const bool extends = draft->size() > base.size() && draft->compare(0, base.size(), base) == 0;
+        const bool extends =
+            draft->size() > base.size() && draft->compare(0, base.size(), base) == 0;
         const size_t typed = extends ? draft->size() - base.size() : 0;
         if (extends && autofill.ghost.compare(0, typed, *draft, base.size(), typed) == 0 &&
             typed <= autofill.ghost.size()) {
@@ -303,7 +303,9 @@ void DrawComposer(Composer& c, const std::vector<Group>& groups, float width,
     ImGui::SameLine(0, 8);
     const bool writing = autofill.request.in_progress();
     const float autofill_w = compact ? 56.0f : 96.0f;
-    if (ui::SecondaryButton(writing ? "Stop##autofill" : compact ? "AI##autofill" : "Autofill",
+    if (ui::SecondaryButton(writing   ? "Stop##autofill"
+                            : compact ? "AI##autofill"
+                                      : "Autofill",
                             autofill_w, !busy, ImGui::GetFrameHeight()))
         action.kind = writing ? FeedActionKind::DismissAutofill : FeedActionKind::Autofill;
 

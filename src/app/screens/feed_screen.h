@@ -61,7 +61,7 @@ struct AutofillGhost {
     std::string base;           // the draft the ghost continues
     std::string ghost;          // streamed so far
     std::shared_ptr<AbortSignal> abort;
-    uint64_t token = 0;  // tells the current stream's pieces from a dismissed one's
+    uint64_t token = 0;         // tells the current stream's pieces from a dismissed one's
     bool focus_draft = false;   // the composer hands the focus back to the draft
     bool caret_to_end = false;  // ... and then puts the caret after the text
 

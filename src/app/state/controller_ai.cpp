@@ -156,28 +156,26 @@ void Controller::SendChat() {
         platform::RequestFrames();
     };
     m_state.requests_in_flight++;
-    m_client.SendChat(chat.sending, std::move(options),
-                      [this, token](Result<ChatReply> result) {
-                          m_state.requests_in_flight--;
-                          ChatScreen& c = m_state.chat;
-                          if (c.token != token) return;
-                          c.abort.reset();
-                          if (!result) {
-                              // Nothing lost: the message goes back into the field.
-                              if (c.draft.empty()) c.draft = c.sending;
-                              c.sending.clear();
-                              c.reply.clear();
-                              FailRequest(c.send, result.error());
-                              return;
-                          }
-                          c.send.Succeed();
-                          for (ChatMessage& m : result.value().messages)
-                              c.messages.push_back(std::move(m));
-                          c.sending.clear();
-                          c.reply.clear();
-                          c.scroll_to_end = true;
-                          platform::RequestFrames();
-                      });
+    m_client.SendChat(chat.sending, std::move(options), [this, token](Result<ChatReply> result) {
+        m_state.requests_in_flight--;
+        ChatScreen& c = m_state.chat;
+        if (c.token != token) return;
+        c.abort.reset();
+        if (!result) {
+            // Nothing lost: the message goes back into the field.
+            if (c.draft.empty()) c.draft = c.sending;
+            c.sending.clear();
+            c.reply.clear();
+            FailRequest(c.send, result.error());
+            return;
+        }
+        c.send.Succeed();
+        for (ChatMessage& m : result.value().messages) c.messages.push_back(std::move(m));
+        c.sending.clear();
+        c.reply.clear();
+        c.scroll_to_end = true;
+        platform::RequestFrames();
+    });
 }
 
 void Controller::StopChat() {
