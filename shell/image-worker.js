@@ -133,8 +133,66 @@ function warmUp(m) {
   });
 }
 
+// [classify] AI labels before upload ({classify: true, id, bytes}): the classifier (core ml, the
+// server's code) on the processed image. The model file is fetched on the first request and
+// kept; its URL comes from this script's query string (model=...), as the module's does.
+// Answers {type: "labels", id, ok, labels: [{name, probability}], ms, loadMs, modelBytes} or
+// {type: "labels", id, ok: false, code, message}.
+var MODEL_URL = params.get("model") || "models/mobilenet_v2.skm";
+var classifierReady = null;
+
+function loadClassifier(m) {
+  if (!classifierReady) {
+    var started = performance.now();
+    classifierReady = fetch(MODEL_URL).then(function (response) {
+      if (!response.ok) throw new Error("HTTP " + response.status);
+      return response.arrayBuffer();
+    }).then(function (buffer) {
+      var bytes = new Uint8Array(buffer);
+      var ptr = m._malloc(bytes.length);
+      m.HEAPU8.set(bytes, ptr);
+      var ok = m._skyloom_classifier_load(ptr, bytes.length);
+      m._free(ptr);
+      if (!ok) throw new Error("the model file is damaged");
+      return {loadMs: performance.now() - started, modelBytes: bytes.length};
+    });
+    classifierReady.catch(function () { classifierReady = null; });  // try again next time
+  }
+  return classifierReady;
+}
+
+function classify(m, job) {
+  return loadClassifier(m).then(function (loaded) {
+    var input = new Uint8Array(job.bytes);
+    var started = performance.now();
+    var ptr = m._malloc(Math.max(1, input.length));
+    m.HEAPU8.set(input, ptr);
+    var out = m._skyloom_classify(ptr, input.length, job.topK || 5);
+    m._free(ptr);
+    var answer = JSON.parse(m.UTF8ToString(out));
+    m._free(out);
+    if (answer.error) {
+      self.postMessage({type: "labels", id: job.id, ok: false, code: answer.error.code, message: answer.error.message});
+      return;
+    }
+    self.postMessage({type: "labels", id: job.id, ok: true, labels: answer.labels,
+                      ms: performance.now() - started, loadMs: loaded.loadMs, modelBytes: loaded.modelBytes});
+  }, function (err) {
+    self.postMessage({type: "labels", id: job.id, ok: false, code: "labels_unavailable",
+                      message: "AI labels are unavailable (" + (err && err.message || err) + ")."});
+  });
+}
+
 self.onmessage = function (event) {
   var job = event.data;
+  if (job && job.classify) {
+    queue = queue.then(function () { return loadModule().then(function (m) { return classify(m, job); }); })
+      .catch(function (err) {
+        self.postMessage({type: "labels", id: job.id, ok: false, code: "labels_unavailable",
+                          message: "AI labels are unavailable (" + (err && err.message || err) + ")."});
+      });
+    return;
+  }
   if (job && job.warm) {
     queue = queue.then(function () { return loadModule().then(warmUp); }).catch(function () {});
     return;

@@ -109,6 +109,20 @@ test("a rotated phone photo from the file input is posted upright and at most 10
             `smaller after processing (${ready.original_bytes} -> ${ready.processed_bytes})`);
   assert.ok(seen.size >= 1, "progress phases were shown");
   await b.waitFor(page, async () => (await image(page)).preview, "the preview");
+  // AI labels from the browser: the worker ran core's classifier on the processed bytes, the
+  // same bytes the server labelled with the same code and model, so the numbers agree.
+  const labelled = await b.waitFor(page, async () => {
+    const i = await image(page);
+    if (i.labels_error) throw new Error("labels failed: " + i.labels_error);
+    return i.local_labels.length === 5 && i;
+  }, "the browser's AI labels", WAIT_IMAGE_MS);
+  assert.equal(labelled.server_labels.length, 5);
+  for (let k = 0; k < 5; k++) {
+    assert.equal(labelled.local_labels[k].label, labelled.server_labels[k].label);
+    assert.ok(Math.abs(labelled.local_labels[k].probability - labelled.server_labels[k].probability) < 1e-4,
+              `${labelled.local_labels[k].label}: browser ${labelled.local_labels[k].probability} vs server ${labelled.server_labels[k].probability}`);
+  }
+  assert.ok(labelled.labels_ms > 0, "the browser timed its inference");
   await b.settle(page, 3);
   await b.screenshot(page, "composer-image-ready");
 

@@ -390,6 +390,16 @@ TEST_F(ImageAttachmentTest, PickedPhotoIsResizedUploadedAndPostedWithoutText) {
     EXPECT_LT(a.progress, 1.0);
     platform::fake::FinishTextureLoads();
     EXPECT_NE(a.preview_texture, 0u);
+    // The labels from the browser's classifier arrive while the upload runs: five, summing
+    // to about one, most probable first.
+    EXPECT_TRUE(a.local_labels.empty());
+    platform::fake::FinishImageJobs();
+    ASSERT_EQ(a.local_labels.size(), 5u) << a.labels_error;
+    double total = 0;
+    for (const MediaLabel& l : a.local_labels) total += l.probability;
+    EXPECT_NEAR(total, 1.0, 1e-3);
+    EXPECT_GE(a.local_labels[0].probability, a.local_labels[1].probability);
+    EXPECT_EQ(a.phase, Attachment::Phase::kUploading);
 
     server.On("POST /api/v1/media", 201, kMediaAnswer);
     server.Flush();

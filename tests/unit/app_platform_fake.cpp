@@ -1,7 +1,13 @@
 #include "app_platform_fake.h"
 
+#include <fstream>
+#include <iterator>
 #include <memory>
+#include <optional>
+#include <span>
 
+#include "image/decode.h"
+#include "ml/classifier.h"
 #include "platform/image_worker.h"
 #include "platform/platform.h"
 
@@ -45,6 +51,37 @@ ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
 }
 
 void WarmImageWorker() {}
+
+// The real classifier and model the browser's worker runs (the native build converts it).
+ImageJobId ClassifyImage(std::string bytes, std::function<void(Result<ImageLabels>)> done) {
+    static ImageJobId next_id = 100000;  // apart from ProcessImage's ids
+    const ImageJobId id = next_id++;
+    static const std::optional<ml::Classifier> classifier = []() -> std::optional<ml::Classifier> {
+        std::ifstream in(SKYLOOM_TEST_MODEL, std::ios::binary);
+        const std::string file((std::istreambuf_iterator<char>(in)), {});
+        auto loaded = ml::Classifier::Load(std::span<const uint8_t>(
+            reinterpret_cast<const uint8_t*>(file.data()), file.size()));
+        if (!loaded) return std::nullopt;
+        return std::move(loaded).value();
+    }();
+    Result<ImageLabels> result = Error{"labels_unavailable", "no model", 0};
+    auto decoded = image::Decode(bytes);
+    if (classifier && decoded) {
+        ImageLabels labels;
+        for (const ml::Label& l : classifier->Classify(decoded.value())) {
+            MediaLabel label;
+            label.label = l.name;
+            label.probability = l.probability;
+            labels.labels.push_back(label);
+        }
+        result = std::move(labels);
+    }
+    auto shared = std::make_shared<Result<ImageLabels>>(std::move(result));
+    fake::Get().finished_image_jobs.push_back([id, shared, done = std::move(done)] {
+        if (fake::Get().cancelled_image_jobs.count(id) == 0) done(std::move(*shared));
+    });
+    return id;
+}
 
 void CancelImageJob(ImageJobId id) {
     fake::Get().cancelled_image_jobs.insert(id);

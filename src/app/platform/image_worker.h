@@ -12,8 +12,10 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "image/pipeline.h"  // core: ProcessOptions, ProcessedImage
+#include "model/models.h"    // core: MediaLabel
 #include "util/result.h"     // core
 
 namespace skyloom::platform {
@@ -30,7 +32,18 @@ using ImageJobId = uint32_t;
 ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
                         std::function<void(ImageJobProgress)> progress,
                         std::function<void(Result<image::ProcessedImage>)> done);
-void CancelImageJob(ImageJobId id);
+void CancelImageJob(ImageJobId id);  // also cancels ClassifyImage jobs
+
+// AI labels before upload: the classifier (core ml, the server's code and model) runs in the
+// same worker on an encoded image (the processed upload), after the jobs queued before it. The
+// model file is fetched on first use. `done` runs on the main loop unless cancelled.
+struct ImageLabels {
+    std::vector<MediaLabel> labels;  // most probable first
+    double ms = 0;                   // the inference, decode included
+    double load_ms = 0;              // fetching and planning the model (the first time)
+    uint64_t model_bytes = 0;
+};
+ImageJobId ClassifyImage(std::string bytes, std::function<void(Result<ImageLabels>)> done);
 // Starts the worker and runs one throw-away job, so the user's first photo is processed by
 // optimised code (a cold worker's first 12 MP job takes ~1 s instead of ~0.4 s). Call when the
 // composer first shows; does nothing if a worker is already running.

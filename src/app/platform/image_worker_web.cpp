@@ -11,6 +11,8 @@
 #include <emscripten.h>
 
 #include <memory>
+
+#include <nlohmann/json.hpp>
 #include <unordered_map>
 
 #include "platform/image_worker.h"
@@ -50,6 +52,12 @@ EM_JS(void, skyloom_image_install, (), {
                 _skyloom_image_job_progress(msg.id, msg.fraction, str(msg.stage));
                 return;
             }
+            if (msg.type === "labels") {
+                c.running = null;
+                _skyloom_image_labels_done(msg.id, str(JSON.stringify(msg)));
+                c.pump();
+                return;
+            }
             c.running = null;
             if (msg.fatal) stopWorker();
             deliver(msg);
@@ -73,10 +81,17 @@ EM_JS(void, skyloom_image_install, (), {
         if (!c.worker) startWorker();
         var bytes = job.bytes;
         job.bytes = null;
-        c.worker.postMessage({id: job.id, bytes: bytes, options: job.options}, [bytes]);
+        if (job.classify)
+            c.worker.postMessage({classify: true, id: job.id, bytes: bytes}, [bytes]);
+        else
+            c.worker.postMessage({id: job.id, bytes: bytes, options: job.options}, [bytes]);
     };
     c.start = function(id, bytes, options) {
         c.queue.push({id: id, bytes: bytes, options: options});
+        c.pump();
+    };
+    c.classify = function(id, bytes) {
+        c.queue.push({id: id, bytes: bytes, classify: true});
         c.pump();
     };
     c.cancel = function(id) {
@@ -94,6 +109,9 @@ EM_JS(void, skyloom_image_start, (uint32_t id, const char* data, size_t size, in
     // slice() copies out of the heap into a buffer the worker then owns (transferred).
     Module.skyloomImages.start(id, HEAPU8.slice(data, data + size).buffer,
                                {maxWidth: max_width, thumbnailWidth: thumbnail_width, quality: quality});
+});
+EM_JS(void, skyloom_image_classify, (uint32_t id, const char* data, size_t size), {
+    Module.skyloomImages.classify(id, HEAPU8.slice(data, data + size).buffer);
 });
 EM_JS(void, skyloom_image_warm, (), {
     var c = Module.skyloomImages;
@@ -117,6 +135,7 @@ struct ImageJob {
 struct ImageJobs {
     ImageJobId next_id = 1;
     std::unordered_map<ImageJobId, ImageJob> live;  // started, neither finished nor cancelled
+    std::unordered_map<ImageJobId, std::function<void(Result<ImageLabels>)>> labelling;
 };
 
 ImageJobs& Jobs() {
@@ -148,7 +167,15 @@ ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
 }
 
 void CancelImageJob(ImageJobId id) {
-    if (Jobs().live.erase(id) > 0) skyloom_image_cancel(id);
+    if (Jobs().live.erase(id) + Jobs().labelling.erase(id) > 0) skyloom_image_cancel(id);
+}
+
+ImageJobId ClassifyImage(std::string bytes, std::function<void(Result<ImageLabels>)> done) {
+    skyloom_image_install();
+    const ImageJobId id = Jobs().next_id++;
+    Jobs().labelling[id] = std::move(done);
+    skyloom_image_classify(id, bytes.data(), bytes.size());
+    return id;
 }
 
 void WarmImageWorker() {
@@ -206,4 +233,37 @@ extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_image_job_failed(uint32_t id, char*
                                                               char* message, int http_status) {
     using namespace skyloom::platform;
     Finish(id, skyloom::Error{AdoptJsString(code), AdoptJsString(message), http_status});
+}
+
+// The worker's {type: "labels"} message, as JSON.
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_image_labels_done(uint32_t id, char* json) {
+    using namespace skyloom::platform;
+    const nlohmann::json msg = nlohmann::json::parse(AdoptJsString(json), nullptr, false);
+    skyloom::Result<ImageLabels> result = skyloom::Error{
+        "labels_unavailable", "AI labels are unavailable in this browser.", 0};
+    if (msg.is_object() && msg.value("ok", false) && msg.contains("labels") &&
+        msg["labels"].is_array()) {
+        ImageLabels labels;
+        for (const auto& l : msg["labels"]) {
+            if (!l.is_object()) continue;
+            skyloom::MediaLabel label;
+            label.label = l.value("name", "");
+            label.probability = l.value("probability", 0.0);
+            labels.labels.push_back(std::move(label));
+        }
+        labels.ms = msg.value("ms", 0.0);
+        labels.load_ms = msg.value("loadMs", 0.0);
+        labels.model_bytes = msg.value("modelBytes", uint64_t{0});
+        result = std::move(labels);
+    } else if (msg.is_object() && msg.contains("message") && msg["message"].is_string()) {
+        result = skyloom::Error{msg.value("code", "labels_unavailable"),
+                                msg["message"].get<std::string>(), 0};
+    }
+    PostToMainLoop([id, result = std::move(result)]() mutable {
+        auto it = Jobs().labelling.find(id);
+        if (it == Jobs().labelling.end()) return;  // cancelled meanwhile
+        auto done = std::move(it->second);
+        Jobs().labelling.erase(it);
+        if (done) done(std::move(result));
+    });
 }

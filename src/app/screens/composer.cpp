@@ -89,8 +89,13 @@ void DrawAttachment(const Attachment& a, float inner, const ui::FontSet& fonts,
         ImGui::PushStyleColor(ImGuiCol_Text, ui::color::kSuccess);
         ImGui::TextUnformatted("Uploaded \xE2\x80\x94 ready to post");
         ImGui::PopStyleColor();
-        if (a.media && !a.media->labels.empty()) ui::MutedText(LabelLine(a.media->labels).c_str());
     }
+    // The browser's labels show while the upload runs; the server's (the same numbers, from the
+    // same bytes) replace them once it answers.
+    const std::vector<MediaLabel>& labels =
+        a.media && !a.media->labels.empty() ? a.media->labels : a.local_labels;
+    if (!labels.empty() && a.phase != Attachment::Phase::kFailed)
+        ui::MutedText(LabelLine(labels).c_str());
     ImGui::PopFont();
     ImGui::EndGroup();
 

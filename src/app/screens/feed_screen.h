@@ -43,6 +43,12 @@ struct Attachment {
     std::string error;    // kFailed: why, in words
     uint32_t preview_texture = 0;
     std::optional<Media> media;  // kReady: the uploaded image
+    // AI labels computed in the browser (the image worker) while the upload runs; the server
+    // computes the same from the same bytes and its answer replaces them once ready.
+    std::vector<MediaLabel> local_labels;
+    std::string labels_error;  // why there are none (model failed to load, ...)
+    double labels_ms = 0;      // the inference in the browser
+    uint32_t label_job = 0;
     // Controller bookkeeping for the work in flight (cancel, stale callbacks).
     uint32_t job = 0;
     std::shared_ptr<AbortSignal> upload_abort;

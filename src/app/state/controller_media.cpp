@@ -100,6 +100,19 @@ void Controller::UploadImage(uint64_t token, image::ProcessedImage processed) {
             current.preview_texture = texture.value().handle;
             platform::RequestFrames();
         });
+    a.label_job = platform::ClassifyImage(
+        processed.bytes, [this, token](Result<platform::ImageLabels> labels) {
+            Attachment& current = m_state.feed.composer.attachment;
+            if (current.token != token) return;
+            current.label_job = 0;
+            if (!labels) {
+                current.labels_error = labels.error().message;  // the upload carries on
+            } else {
+                current.local_labels = std::move(labels.value().labels);
+                current.labels_ms = labels.value().ms;
+            }
+            platform::RequestFrames();
+        });
     a.upload_abort = std::make_shared<AbortSignal>();
     ApiClient::UploadOptions options;
     options.abort = a.upload_abort;
@@ -141,6 +154,7 @@ void Controller::FailImage(std::string message) {
 void Controller::DiscardAttachment() {
     Attachment& a = m_state.feed.composer.attachment;
     if (a.job != 0) platform::CancelImageJob(a.job);
+    if (a.label_job != 0) platform::CancelImageJob(a.label_job);
     if (a.upload_abort) a.upload_abort->Abort();
     if (a.preview_texture != 0) platform::DeleteTexture(a.preview_texture);
     a = Attachment{};

@@ -77,15 +77,19 @@ const char* PhaseName(Attachment::Phase phase) {
     return "none";
 }
 
+nlohmann::json LabelsJson(const std::vector<MediaLabel>& labels) {
+    nlohmann::json out = nlohmann::json::array();
+    for (const MediaLabel& l : labels)
+        out.push_back({{"label", l.label}, {"probability", l.probability}});
+    return out;
+}
+
 nlohmann::json MediaJson(const MediaRef& m) {
-    nlohmann::json labels = nlohmann::json::array();
-    for (const MediaLabel& l : m.labels)
-        labels.push_back({{"label", l.label}, {"probability", l.probability}});
     return {{"id", m.id},
             {"url", m.url},
             {"width", m.width},
             {"height", m.height},
-            {"labels", std::move(labels)}};
+            {"labels", LabelsJson(m.labels)}};
 }
 
 }  // namespace
@@ -141,7 +145,12 @@ std::string StateJson(const AppState& state, const ImageStats& images) {
                        {"stage", a.stage},
                        {"error", a.error},
                        {"preview", a.preview_texture != 0},
-                       {"media_id", a.media ? a.media->id : ""}}}};
+                       {"media_id", a.media ? a.media->id : ""},
+                       {"local_labels", LabelsJson(a.local_labels)},
+                       {"labels_ms", a.labels_ms},
+                       {"labels_error", a.labels_error},
+                       {"server_labels", LabelsJson(a.media ? a.media->labels
+                                                            : std::vector<MediaLabel>{})}}}};
     j["composer"]["autofill"] = {{"streaming", c.autofill.request.in_progress()},
                                  {"ghost", c.autofill.visible(c.draft) ? c.autofill.ghost : ""},
                                  {"error", c.autofill.request.error.message}};
