@@ -14,6 +14,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "image/decode.h"
 #include "ml/classifier.h"
@@ -73,6 +74,19 @@ EMSCRIPTEN_KEEPALIVE char* skyloom_classify(const char* bytes, uint32_t size, in
         first = false;
     }
     return Out(json + "]}");
+}
+
+// scripts/bench-ml-browser: one inference on a prepared 224x224x3 input (no decode, no resize),
+// as tfjs' model.predict() is timed there. Returns the first class's probability so the call
+// cannot be optimised away; -1 without a model.
+EMSCRIPTEN_KEEPALIVE double skyloom_classifier_run_once() {
+    if (!Loaded()) return -1;
+    static std::vector<float> input;
+    if (input.empty()) {
+        input.resize(Loaded()->InputShape().Size());
+        for (size_t i = 0; i < input.size(); i++) input[i] = float(i % 251) / 250.0f;
+    }
+    return double(Loaded()->Run(input)[0]);
 }
 
 }  // extern "C"
