@@ -57,7 +57,8 @@ EMSCRIPTEN_KEEPALIVE int skyloom_classifier_load(const uint8_t* bytes, uint32_t 
 // Decodes an encoded image (the processed upload) and labels it: the top `top_k` labels with
 // their probabilities, most probable first, as JSON.
 EMSCRIPTEN_KEEPALIVE char* skyloom_classify(const char* bytes, uint32_t size, int top_k) {
-    if (!Loaded()) return Out(R"({"error":{"code":"no_model","message":"The labeller is not loaded"}})");
+    if (!Loaded())
+        return Out(R"({"error":{"code":"no_model","message":"The labeller is not loaded"}})");
     auto decoded = skyloom::image::Decode(std::string_view(bytes, size));
     if (!decoded) {
         return Out("{\"error\":{\"code\":" + JsonString(decoded.error().code) +

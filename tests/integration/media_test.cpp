@@ -345,8 +345,27 @@ TEST_F(Media, UploadsAreLabelledByTheServer) {
     EXPECT_EQ(classify(R"({"media_id":")" + std::string(64, 'b') + R"("})").status, 404);
     EXPECT_EQ(classify(R"({"media_id":"../../etc/passwd"})").status, 404);
     EXPECT_EQ(classify(R"({"media_id":42})").status, 400);  // wrong type
-    EXPECT_EQ(classify(R"({"nope":1})").status, 400);  // missing field, as every route
+    EXPECT_EQ(classify(R"({"nope":1})").status, 400);       // missing field, as every route
     EXPECT_EQ(classify("{not json").status, 400);
+
+    // Both labellings (the upload's and the classify call's) are in ada's inference log.
+    HttpRequest history;
+    history.method = "GET";
+    history.path = "/api/v1/ai/history";
+    std::optional<HttpResponse> log;
+    ada->SendAuthorized(history, [&](HttpResponse r) { log = std::move(r); });
+    ASSERT_EQ(log->status, 200) << log->body;
+    Json items = Json::parse(log->body)["items"];
+    int classified = 0;
+    for (const Json& item : items) {
+        if (item["kind"] != "classify") continue;
+        classified++;
+        EXPECT_NE(item["input"].get<std::string>().find(media.value().id), std::string::npos);
+        EXPECT_EQ(item["output"].get<std::string>().rfind(media.value().labels[0].label, 0), 0u)
+            << item["output"];
+        EXPECT_EQ(item["provider"], "skyloom-ml");
+    }
+    EXPECT_EQ(classified, 2) << log->body;
 }
 
 }  // namespace

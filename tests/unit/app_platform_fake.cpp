@@ -59,8 +59,8 @@ ImageJobId ClassifyImage(std::string bytes, std::function<void(Result<ImageLabel
     static const std::optional<ml::Classifier> classifier = []() -> std::optional<ml::Classifier> {
         std::ifstream in(SKYLOOM_TEST_MODEL, std::ios::binary);
         const std::string file((std::istreambuf_iterator<char>(in)), {});
-        auto loaded = ml::Classifier::Load(std::span<const uint8_t>(
-            reinterpret_cast<const uint8_t*>(file.data()), file.size()));
+        auto loaded = ml::Classifier::Load(
+            std::span<const uint8_t>(reinterpret_cast<const uint8_t*>(file.data()), file.size()));
         if (!loaded) return std::nullopt;
         return std::move(loaded).value();
     }();

@@ -239,8 +239,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_image_job_failed(uint32_t id, char*
 extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_image_labels_done(uint32_t id, char* json) {
     using namespace skyloom::platform;
     const nlohmann::json msg = nlohmann::json::parse(AdoptJsString(json), nullptr, false);
-    skyloom::Result<ImageLabels> result = skyloom::Error{
-        "labels_unavailable", "AI labels are unavailable in this browser.", 0};
+    skyloom::Result<ImageLabels> result =
+        skyloom::Error{"labels_unavailable", "AI labels are unavailable in this browser.", 0};
     if (msg.is_object() && msg.value("ok", false) && msg.contains("labels") &&
         msg["labels"].is_array()) {
         ImageLabels labels;

@@ -7,6 +7,7 @@
 //   Fallback: static site or JSON 404
 #include "http/routes.h"
 
+#include <chrono>
 #include <cstdio>
 #include <map>
 #include <set>
@@ -311,6 +312,33 @@ void AddPostRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx)
 
 // [SECTION] Media routes
 
+namespace {
+
+// Image labels are an AI request too: each upload's classification and each /ai/classify call
+// goes into the caller's inference log beside autofill and chat (issue 6).
+void LogLabels(RouteContext& ctx, const AuthUser& user, const Media& media, const char* source,
+               std::chrono::steady_clock::time_point started) {
+    if (!ctx.media.has_classifier()) return;
+    InferenceRecord record;
+    record.kind = "classify";
+    record.input = std::string(source) + " media " + media.id;
+    for (const MediaLabel& l : media.labels) {
+        char line[96];
+        std::snprintf(line, sizeof line, "%s%s %.1f%%", record.output.empty() ? "" : ", ",
+                      l.label.c_str(), l.probability * 100.0);
+        record.output += line;
+    }
+    record.provider = "skyloom-ml";
+    record.model = "nsfwjs-mobilenet_v2";
+    record.status = "ok";
+    record.latency_ms = int64_t(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                    std::chrono::steady_clock::now() - started)
+                                    .count());
+    (void)ctx.ai.LogInference(user, std::move(record));
+}
+
+}  // namespace
+
 void AddMediaRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx) {
     routes.Add(restinio::http_method_post(), "/api/v1/media",
                [ctx](const RequestHandle& req, RouteParams) {
@@ -321,7 +349,9 @@ void AddMediaRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx
                    // Decoding for the thumbnail and placeholder takes milliseconds to a second:
                    // keep it off the I/O threads.
                    return Offload(*ctx, req, [ctx, req, type, user = caller.value()] {
+                       const auto started = std::chrono::steady_clock::now();
                        auto media = ctx->media.Upload(user, req->body(), type);
+                       if (media) LogLabels(*ctx, user, media.value(), "upload", started);
                        SendResult(req, 201, media, [](const Media& m) {
                            return Json{{"media", ToJson(m)}};
                        });
@@ -346,14 +376,18 @@ void AddMediaRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx
                        return SendError(
                            req, Error{"classifier_unavailable",
                                       "Image labels are not available on this server", 503, 0});
-                   return Offload(*ctx, req, [ctx, req, id = fields.value().String("media_id")] {
-                       auto media = ctx->media.Labels(id);
-                       SendResult(req, 200, media, [](const Media& m) {
-                           return Json{{"media_id", m.id},
-                                       {"labels", ToJson(m.labels)},
-                                       {"sensitive", m.sensitive}};
+                   return Offload(
+                       *ctx, req,
+                       [ctx, req, user = caller.value(), id = fields.value().String("media_id")] {
+                           const auto started = std::chrono::steady_clock::now();
+                           auto media = ctx->media.Labels(id);
+                           if (media) LogLabels(*ctx, user, media.value(), "classify", started);
+                           SendResult(req, 200, media, [](const Media& m) {
+                               return Json{{"media_id", m.id},
+                                           {"labels", ToJson(m.labels)},
+                                           {"sensitive", m.sensitive}};
+                           });
                        });
-                   });
                });
 }
 
@@ -405,8 +439,7 @@ void AddGroupRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx
 // The caller when a token is sent (an invalid one is a 401 so the client refreshes), else 0.
 // A signed-out ApiClient sends "Bearer " with no token: that is no token.
 Result<int64_t> OptionalCallerId(RouteContext& ctx, const RequestHandle& request) {
-    std::string header =
-        request->header().get_field_or(restinio::http_field::authorization, "");
+    std::string header = request->header().get_field_or(restinio::http_field::authorization, "");
     while (!header.empty() && header.back() == ' ') header.pop_back();
     if (header.empty() || header == "Bearer") return int64_t(0);
     auto caller = Authenticate(ctx, request);

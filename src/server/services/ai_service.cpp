@@ -159,30 +159,18 @@ Result<AiOutcome> AiService::Generate(const AuthUser& user, const char* kind,
     int64_t now = m_clock.NowMs();
     Connection& conn = m_db.Conn();
     Transaction tx(conn);
-    Statement& insert = conn.Prepare(
-        "INSERT INTO inferences(user_id, kind, input, output, provider, model, status, "
-        "error_code, latency_ms, first_token_ms, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
-    insert.Bind(1, user.id)
-        .Bind(2, kind)
-        .Bind(3, request.text)
-        .Bind(4, outcome.output)
-        .Bind(5, m_provider->Name())
-        .Bind(6, outcome.generation.model)
-        .Bind(7, status)
-        .Bind(9, outcome.latency_ms)
-        .Bind(11, now);
-    if (error_code.empty()) {
-        insert.BindNull(8);
-    } else {
-        insert.Bind(8, error_code);
-    }
-    if (outcome.first_token_ms < 0) {
-        insert.BindNull(10);
-    } else {
-        insert.Bind(10, outcome.first_token_ms);
-    }
-    insert.Exec();
+    InferenceRecord record;
+    record.kind = kind;
+    record.input = request.text;
+    record.output = outcome.output;
+    record.provider = m_provider->Name();
+    record.model = outcome.generation.model;
+    record.status = status;
+    record.error_code = error_code;
+    record.latency_ms = outcome.latency_ms;
+    record.first_token_ms = outcome.first_token_ms;
+    record.created_at = now;
+    Insert(conn, user, record);
     outcome.inference_id = conn.LastInsertId();
     if (store_chat && status == "ok") {
         Statement& message = conn.Prepare(
@@ -203,6 +191,40 @@ Result<AiOutcome> AiService::Generate(const AuthUser& user, const char* kind,
     tx.Commit();
     if (!result) return result.error();
     return outcome;
+}
+
+void AiService::Insert(Connection& conn, const AuthUser& user, const InferenceRecord& r) {
+    Statement& insert = conn.Prepare(
+        "INSERT INTO inferences(user_id, kind, input, output, provider, model, status, "
+        "error_code, latency_ms, first_token_ms, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
+    insert.Bind(1, user.id)
+        .Bind(2, r.kind)
+        .Bind(3, r.input)
+        .Bind(4, r.output)
+        .Bind(5, r.provider)
+        .Bind(6, r.model)
+        .Bind(7, r.status)
+        .Bind(9, r.latency_ms)
+        .Bind(11, r.created_at);
+    if (r.error_code.empty()) {
+        insert.BindNull(8);
+    } else {
+        insert.Bind(8, r.error_code);
+    }
+    if (r.first_token_ms < 0) {
+        insert.BindNull(10);
+    } else {
+        insert.Bind(10, r.first_token_ms);
+    }
+    insert.Exec();
+}
+
+int64_t AiService::LogInference(const AuthUser& user, InferenceRecord record) {
+    record.created_at = m_clock.NowMs();
+    Connection& conn = m_db.Conn();
+    Insert(conn, user, record);
+    return conn.LastInsertId();
 }
 
 Result<AiPage<ChatMessage>> AiService::ChatHistory(const AuthUser& user, int limit,

@@ -112,6 +112,9 @@ class AiService {
     // One log entry of the caller's (and the chat exchange it produced); 404 otherwise.
     Result<Unit> DeleteInference(const AuthUser& user, int64_t id);
 
+    // Logs an AI request served elsewhere (image labels: kind "classify"); returns its id.
+    int64_t LogInference(const AuthUser& user, InferenceRecord record);
+
     // Lets the provider learn again (builtin: the newest posts); blocking, for a timer thread.
     void RefreshModel() { m_provider->Refresh(); }
 
@@ -123,6 +126,7 @@ class AiService {
                                const ai::GenerationRequest& request, const ai::TokenSink& sink,
                                bool store_chat);
     std::vector<ai::ChatTurn> RecentTurns(const AuthUser& user);
+    static void Insert(Connection& conn, const AuthUser& user, const InferenceRecord& record);
 
     Database& m_db;
     Clock& m_clock;
