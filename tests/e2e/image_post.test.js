@@ -123,11 +123,18 @@ test("a rotated phone photo from the file input is posted upright and at most 10
               `${labelled.local_labels[k].label}: browser ${labelled.local_labels[k].probability} vs server ${labelled.server_labels[k].probability}`);
   }
   assert.ok(labelled.labels_ms > 0, "the browser timed its inference");
+  // The alt text field is prefilled with a draft from those labels; the author can change it.
+  assert.match(labelled.alt_text, new RegExp("AI guess: " + labelled.local_labels[0].label + " \\d+%"));
+  await b.click(page, "Alt text", "input");
+  await page.keyboard.press("End");
+  await page.keyboard.type(" A red and blue flag.", {delay: 5});
+  const alt = (await b.waitFor(page, async () => { const i = await image(page); return i.alt_text.endsWith("flag.") && i; }, "the edited alt text")).alt_text;
   await b.settle(page, 3);
   await b.screenshot(page, "composer-image-ready");
 
   const post = await postAndFindImage(page, "Sunset from the pier");
   assert.equal(post.media.labels.length, 5, "the server labelled the upload (top-5)");
+  assert.equal(post.media.alt, alt, "the post carries the author's alt text");
   assert.equal(post.sensitive, false);
   assert.equal(post.media.width, 1000);
   assert.equal(post.media.height, 1333);
@@ -135,13 +142,14 @@ test("a rotated phone photo from the file input is posted upright and at most 10
   await page.waitForTimeout(400);  // the 200 ms fade-in
   await b.settle(page, 3);
   const shot = await b.screenshot(page, "feed-image-post");
-  const item = (await b.items(page)).find((i) => i.kind === "image" && i.label === "Image by @ada");
-  assert.ok(item, "the image is in the feed");
+  // Assistive tech (and the bridge) read the author's alt text with the image.
+  const item = (await b.items(page)).find((i) => i.kind === "image" && i.label === "Image by @ada: " + alt);
+  assert.ok(item, "the image is in the feed, with its alt text");
   const top = pixel(shot, item.x + item.w / 2, item.y + 60);
   assert.ok(top.r > 180 && top.b < 90, `the image starts red (upright): ${JSON.stringify(top)}`);
 
   // Full size: click opens the viewer with the whole image; it is upright (red over blue).
-  await b.click(page, "Image by @ada", "image");
+  await b.click(page, item.label, "image");
   await b.waitFor(page, async () => (await b.state(page)).viewer, "the full-size viewer");
   await page.waitForTimeout(300);
   await b.settle(page, 3);

@@ -1,6 +1,7 @@
 // App logic that needs no browser: routing, relative times, the feed model's transitions.
 #include <gtest/gtest.h>
 
+#include "ui/alt_text.h"
 #include "ui/byte_size.h"
 #include "ui/feed_model.h"
 #include "ui/relative_time.h"
@@ -146,6 +147,32 @@ TEST(ByteSize, ReadsLikeAFileManager) {
     EXPECT_EQ(FormatByteSize(1024 * 1024 - 1), "1.0 MB");
     EXPECT_EQ(FormatByteSize(4404019), "4.2 MB");
     EXPECT_EQ(FormatByteSize(25ull * 1024 * 1024), "25 MB");
+}
+
+}  // namespace
+}  // namespace skyloom::ui
+
+namespace skyloom::ui {
+namespace {
+
+MediaLabel Label(const char* name, double p) {
+    MediaLabel l;
+    l.label = name;
+    l.probability = p;
+    return l;
+}
+
+TEST(AltText, DraftNamesTheKindOfPictureAndSaysItIsAGuess) {
+    EXPECT_EQ(DraftAltText({Label("Drawing", 0.62), Label("Neutral", 0.28), Label("Porn", 0.046),
+                            Label("Sexy", 0.03), Label("Hentai", 0.02)}),
+              "A drawing or illustration (AI guess: Drawing 62%, Neutral 28%).");
+    EXPECT_EQ(DraftAltText({Label("Neutral", 0.995), Label("Drawing", 0.004)}),
+              "A photo (AI guess: Neutral 100%).");
+    EXPECT_EQ(DraftAltText({}), "");
+    // At most three labels, however flat the distribution.
+    EXPECT_EQ(DraftAltText({Label("Neutral", 0.3), Label("Drawing", 0.25), Label("Sexy", 0.2),
+                            Label("Porn", 0.15), Label("Hentai", 0.1)}),
+              "A photo (AI guess: Neutral 30%, Drawing 25%, Sexy 20%).");
 }
 
 }  // namespace

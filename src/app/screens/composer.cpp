@@ -173,6 +173,22 @@ float ChildScrollY(ImGuiID item_id) {
     return 0.0f;
 }
 
+// One line under the image: its description for screen readers, drafted from the AI labels
+// until the author types in it (then it is theirs and never overwritten).
+void DrawAltText(Attachment& a, float inner, const ui::FontSet& fonts) {
+    ImGui::PushFont(fonts.small);
+    ui::MutedText("Alt text (read aloud to people who can't see the image)");
+    ImGui::PopFont();
+    ImGui::SetNextItemWidth(inner);
+    ImGui::PushStyleColor(ImGuiCol_FrameBg, ui::color::kInput);
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    if (ImGui::InputTextWithHint("##alt", "Describe the image", &a.alt_text)) a.alt_edited = true;
+    ImGui::PopStyleVar();
+    ImGui::PopStyleColor();
+    bridge::AnnotateInput(ImGui::GetItemID(), "Alt text", a.alt_text, false);
+    ImGui::Dummy(ImVec2(0, 4));
+}
+
 void DrawGroupPicker(const Composer& c, const std::vector<Group>& groups, float width,
                      FeedAction& action) {
     const std::string preview = c.group_id.empty() ? "No group" : c.group_name;
@@ -287,6 +303,9 @@ void DrawComposer(Composer& c, const std::vector<Group>& groups, float width,
     ImGui::Dummy(ImVec2(0, 4));
     if (c.attachment.phase != Attachment::Phase::kNone)
         DrawAttachment(c.attachment, inner, fonts, action);
+    if (c.attachment.phase == Attachment::Phase::kUploading ||
+        c.attachment.phase == Attachment::Phase::kReady)
+        DrawAltText(c.attachment, inner, fonts);
 
     // [Add image] [group]  ....  counter  [Post]
     const size_t count = CountCodePoints(*draft);

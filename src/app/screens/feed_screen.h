@@ -49,6 +49,9 @@ struct Attachment {
     std::string labels_error;  // why there are none (model failed to load, ...)
     double labels_ms = 0;      // the inference in the browser
     uint32_t label_job = 0;
+    // Alt text posted with the image: drafted from the labels until the author edits it.
+    std::string alt_text;
+    bool alt_edited = false;
     // Controller bookkeeping for the work in flight (cancel, stale callbacks).
     uint32_t job = 0;
     std::shared_ptr<AbortSignal> upload_abort;

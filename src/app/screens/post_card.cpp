@@ -135,9 +135,11 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
         const ImGuiID image_id = ImGui::GetID("##image");
         const bool blurred = post.sensitive && !revealed;
         if (ImGui::ItemAdd(bb, image_id)) {
-            bridge::Annotate(
-                image_id, bridge::ItemKind::Image,
-                (blurred ? "Sensitive image by @" : "Image by @") + post.author.username);
+            // The author's alt text is what assistive tech (and the bridge) reads for it.
+            std::string label =
+                (blurred ? "Sensitive image by @" : "Image by @") + post.author.username;
+            if (!post.media->alt.empty()) label += ": " + post.media->alt;
+            bridge::Annotate(image_id, bridge::ItemKind::Image, std::move(label));
             const ImGuiIO& io = ImGui::GetIO();
             if (ImGui::IsItemHovered()) {
                 ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);

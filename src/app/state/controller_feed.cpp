@@ -141,8 +141,10 @@ void Controller::SubmitPostNow() {
     Composer& c = m_state.feed.composer;
     api::NewPost post;
     post.text = c.draft;
-    if (c.attachment.phase == Attachment::Phase::kReady && c.attachment.media)
+    if (c.attachment.phase == Attachment::Phase::kReady && c.attachment.media) {
         post.media_id = c.attachment.media->id;
+        post.alt_text = c.attachment.alt_text;
+    }
     post.group_id = c.group_id;
     c.request.Start();
     m_state.requests_in_flight++;

@@ -4,6 +4,7 @@
 // cancelled, and a failure says why in words.
 #include "image/probe.h"  // core: kMaxFileBytes
 #include "state/controller.h"
+#include "ui/alt_text.h"   // core
 #include "ui/byte_size.h"  // core
 
 namespace skyloom::app {
@@ -110,6 +111,7 @@ void Controller::UploadImage(uint64_t token, image::ProcessedImage processed) {
             } else {
                 current.local_labels = std::move(labels.value().labels);
                 current.labels_ms = labels.value().ms;
+                if (!current.alt_edited) current.alt_text = ui::DraftAltText(current.local_labels);
             }
             platform::RequestFrames();
         });

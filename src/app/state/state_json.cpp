@@ -89,7 +89,8 @@ nlohmann::json MediaJson(const MediaRef& m) {
             {"url", m.url},
             {"width", m.width},
             {"height", m.height},
-            {"labels", LabelsJson(m.labels)}};
+            {"labels", LabelsJson(m.labels)},
+            {"alt", m.alt}};
 }
 
 }  // namespace
@@ -131,26 +132,27 @@ std::string StateJson(const AppState& state, const ImageStats& images) {
                  {"last_visible_row", state.feed.last_visible_row}};
     const Composer& c = state.feed.composer;
     const Attachment& a = c.attachment;
-    j["composer"] = {{"draft", c.draft},
-                     {"busy", c.request.in_progress()},
-                     {"group_id", c.group_id},
-                     {"image",
-                      {{"phase", PhaseName(a.phase)},
-                       {"file_name", a.file_name},
-                       {"original_bytes", a.original_bytes},
-                       {"processed_bytes", a.processed_bytes},
-                       {"width", a.width},
-                       {"height", a.height},
-                       {"progress", a.progress},
-                       {"stage", a.stage},
-                       {"error", a.error},
-                       {"preview", a.preview_texture != 0},
-                       {"media_id", a.media ? a.media->id : ""},
-                       {"local_labels", LabelsJson(a.local_labels)},
-                       {"labels_ms", a.labels_ms},
-                       {"labels_error", a.labels_error},
-                       {"server_labels", LabelsJson(a.media ? a.media->labels
-                                                            : std::vector<MediaLabel>{})}}}};
+    j["composer"] = {
+        {"draft", c.draft},
+        {"busy", c.request.in_progress()},
+        {"group_id", c.group_id},
+        {"image",
+         {{"phase", PhaseName(a.phase)},
+          {"file_name", a.file_name},
+          {"original_bytes", a.original_bytes},
+          {"processed_bytes", a.processed_bytes},
+          {"width", a.width},
+          {"height", a.height},
+          {"progress", a.progress},
+          {"stage", a.stage},
+          {"error", a.error},
+          {"preview", a.preview_texture != 0},
+          {"media_id", a.media ? a.media->id : ""},
+          {"local_labels", LabelsJson(a.local_labels)},
+          {"labels_ms", a.labels_ms},
+          {"labels_error", a.labels_error},
+          {"alt_text", a.alt_text},
+          {"server_labels", LabelsJson(a.media ? a.media->labels : std::vector<MediaLabel>{})}}}};
     j["composer"]["autofill"] = {{"streaming", c.autofill.request.in_progress()},
                                  {"ghost", c.autofill.visible(c.draft) ? c.autofill.ghost : ""},
                                  {"error", c.autofill.request.error.message}};

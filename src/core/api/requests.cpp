@@ -85,6 +85,7 @@ HttpRequest CreatePost(const NewPost& post) {
     if (!post.media_id.empty()) body["media_id"] = post.media_id;
     if (!post.group_id.empty()) body["group_id"] = post.group_id;
     if (post.meme) body["meme"] = ToJson(*post.meme);
+    if (!post.alt_text.empty()) body["alt_text"] = post.alt_text;
     return JsonRequest("POST", "/posts", body);
 }
 

@@ -15,7 +15,7 @@ struct PostQuery {
     std::string author;  // username filter, empty: everyone
     std::string cursor;  // from the previous page's next_cursor
     int limit = 20;
-    std::string group;  // group id filter, empty: all groups
+    std::string group;       // group id filter, empty: all groups
     bool following = false;  // only creators the caller subscribes to (needs a session)
 };
 
@@ -36,9 +36,10 @@ struct PostQuery {
 
 struct NewPost {
     std::string text;
-    std::string media_id;  // empty: no image
-    std::string group_id;  // empty: no group
+    std::string media_id;            // empty: no image
+    std::string group_id;            // empty: no group
     std::optional<MemeSpec> meme{};  // a meme post: media_id is its rendering
+    std::string alt_text{};          // the image's description; empty: none
 };
 [[nodiscard]] HttpRequest CreatePost(const NewPost& post);
 // Raw image bytes; mime is "image/jpeg" or "image/png".

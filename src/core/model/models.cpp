@@ -54,7 +54,8 @@ Json ToJson(const Post& post) {
                       {"height", post.media->height},
                       {"placeholder", post.media->placeholder},
                       {"thumb_url", post.media->thumb_url},
-                      {"labels", ToJson(post.media->labels)}};
+                      {"labels", ToJson(post.media->labels)},
+                      {"alt", post.media->alt}};
     }
     if (post.group) j["group"] = {{"id", post.group->id}, {"name", post.group->name}};
     if (post.meme) j["meme"] = ToJson(*post.meme);
@@ -144,6 +145,7 @@ Result<Post> ParsePost(const Json& j) {
         ReadString(*media, "thumb_url", ref.thumb_url);
         if (auto labels = media->find("labels"); labels != media->end())
             ref.labels = ParseLabels(*labels);
+        ReadString(*media, "alt", ref.alt);
         post.media = std::move(ref);
     }
     auto group = j.find("group");

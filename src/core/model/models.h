@@ -42,6 +42,7 @@ struct MediaRef {
     std::string placeholder;         // BlurHash, may be empty
     std::string thumb_url;           // at most 320 px wide; equals url for small images
     std::vector<MediaLabel> labels;  // the server's classifier, most probable first
+    std::string alt;                 // the author's description for screen readers; may be empty
 };
 
 struct GroupRef {

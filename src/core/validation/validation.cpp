@@ -163,6 +163,10 @@ bool IsValidPostBody(std::string_view text, bool has_media) {
     return IsValidUtf8(text) && CountCodePoints(text) <= kPostMaxChars;
 }
 
+bool IsValidAltText(std::string_view text) {
+    return IsValidUtf8(text) && CountCodePoints(text) <= kAltTextMaxChars;
+}
+
 bool IsSixDigitCode(std::string_view code) {
     return code.size() == 6 &&
            std::all_of(code.begin(), code.end(), [](char c) { return c >= '0' && c <= '9'; });

@@ -40,6 +40,10 @@ struct RuleStatus {
 // A post's text when it may carry an image: with an image the text is optional (blank or empty
 // is fine), but it is still valid UTF-8 of at most kPostMaxChars code points.
 [[nodiscard]] bool IsValidPostBody(std::string_view text, bool has_media);
+// An image's alt text (what a screen reader says for it): valid UTF-8 of at most
+// kAltTextMaxChars code points; empty means none.
+constexpr size_t kAltTextMaxChars = 1000;
+[[nodiscard]] bool IsValidAltText(std::string_view text);
 
 [[nodiscard]] bool IsSixDigitCode(std::string_view code);
 

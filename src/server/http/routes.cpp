@@ -260,10 +260,12 @@ void AddPostRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ctx)
                    auto fields = ReadFields(req->body(), {{"text"},
                                                           {"media_id", FieldType::kString, false},
                                                           {"group_id", FieldType::kString, false},
-                                                          {"meme", FieldType::kObject, false}});
+                                                          {"meme", FieldType::kObject, false},
+                                                          {"alt_text", FieldType::kString, false}});
                    if (!fields) return SendError(req, fields.error());
                    const Fields& f = fields.value();
                    PostService::NewPost post{f.String("text"), f.String("media_id"), 0};
+                   post.alt_text = f.String("alt_text");
                    if (f.Has("meme")) {
                        auto meme = ParseMemeSpec(f.Value("meme"));  // 422 invalid_meme
                        if (!meme) return SendError(req, meme.error());

@@ -12,7 +12,7 @@ constexpr const char* kCursorPrefix = "p";
 // Every post query selects these columns in this order (see ReadPost).
 constexpr const char* kPostColumns =
     "SELECT p.id, u.username, p.text, p.created_at, m.id, m.width, m.height, m.placeholder, "
-    "g.id, g.name, m.thumb_id, m.labels, m.sensitive, p.meme FROM posts p "
+    "g.id, g.name, m.thumb_id, m.labels, m.sensitive, p.meme, p.alt_text FROM posts p "
     "JOIN users u ON u.id = p.author_id "
     "LEFT JOIN media m ON m.id = p.media_id LEFT JOIN groups g ON g.id = p.group_id ";
 
@@ -33,10 +33,12 @@ Post ReadPost(const Statement& stmt) {
                               static_cast<int>(stmt.Int(6)),
                               stmt.Text(7),
                               "/api/v1/media/" + thumb,
+                              {},
                               {}};
         if (auto labels = ParseJsonText(stmt.Text(11)); labels)
             post.media->labels = ParseLabels(labels.value());
         post.sensitive = stmt.Int(12) != 0;
+        if (!stmt.IsNull(14)) post.media->alt = stmt.Text(14);
     }
     if (!stmt.IsNull(8)) post.group = GroupRef{std::to_string(stmt.Int(8)), stmt.Text(9)};
     if (!stmt.IsNull(13)) {
@@ -85,6 +87,14 @@ Result<Post> PostService::Create(const AuthUser& author, const NewPost& post) {
         return errors::Forbidden("email_not_verified", "Verify your email address before posting");
     }
     if (!IsValidPostBody(post.text, !post.media_id.empty())) return InvalidText();
+    if (!IsValidAltText(post.alt_text)) {
+        return errors::Unprocessable("invalid_alt_text",
+                                     "Alt text can be at most 1000 characters of valid UTF-8");
+    }
+    if (!post.alt_text.empty() && post.media_id.empty()) {
+        return errors::Unprocessable("alt_text_needs_image",
+                                     "Alt text describes an image; add one");
+    }
     Connection& conn = m_db.Conn();
     if (!post.media_id.empty()) {
         Statement& media = conn.Prepare("SELECT 1 FROM media WHERE id = ?");
@@ -111,7 +121,7 @@ Result<Post> PostService::Create(const AuthUser& author, const NewPost& post) {
     const int64_t now = m_clock.NowMs();
     Statement& insert = conn.Prepare(
         "INSERT INTO posts(author_id, text, created_at, media_id, group_id, meme, "
-        "meme_background_id) VALUES (?, ?, ?, ?, ?, ?, ?)");
+        "meme_background_id, alt_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
     insert.Bind(1, author.id).Bind(2, post.text).Bind(3, now);
     if (post.media_id.empty())
         insert.BindNull(4);
@@ -130,6 +140,10 @@ Result<Post> PostService::Create(const AuthUser& author, const NewPost& post) {
     } else {
         insert.BindNull(6).BindNull(7);
     }
+    if (post.alt_text.empty())
+        insert.BindNull(8);
+    else
+        insert.Bind(8, post.alt_text);
     if (!insert.Exec()) {
         // Media or group vanished between the check and the insert (a concurrent delete).
         return errors::Unprocessable("reference_gone",

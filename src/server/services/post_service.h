@@ -40,6 +40,7 @@ class PostService {
         int64_t group_id = 0;  // 0: none; must exist
         // A meme post: media_id (its rendering) is required; the background must exist.
         std::optional<MemeSpec> meme{};
+        std::string alt_text{};  // the image's description (needs media_id); empty: none
     };
     Result<Post> Create(const AuthUser& author, const NewPost& post);
     Result<Post> Create(const AuthUser& author, const std::string& text) {
