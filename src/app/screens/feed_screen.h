@@ -130,6 +130,7 @@ enum class FeedActionKind {
     RevealImage,  // post_id: show a sensitive image the feed blurs
     CreateGroup,  // from the form on #/groups
     RetryGroups,
+    RemixPost,  // post_id: open the meme editor on this meme (#/meme/remix/ID)
 };
 
 struct FeedAction {

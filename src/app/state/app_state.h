@@ -8,6 +8,7 @@
 
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
+#include "screens/meme_editor.h"
 #include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
@@ -34,6 +35,7 @@ struct AppState {
     ForgotScreen forgot;
     ResetScreen reset;
     FeedScreen feed;
+    MemeEditorScreen meme;  // #/meme/new, #/meme/remix/ID
     bool fonts_ready = false;
 
     // The feed the route shows (Me on #/me, the group's on #/g/ID, Explore otherwise).

@@ -89,6 +89,8 @@ void Controller::ShowRoute(const ui::Route& location) {
                 m_state.feed.fling_velocity = 0;
                 break;
             case ui::Screen::kPost:
+            case ui::Screen::kMemeNew:
+            case ui::Screen::kMemeRemix:
                 break;
         }
         m_state.feed.viewer.reset();  // back/forward closes the full-size image
@@ -103,6 +105,17 @@ void Controller::ShowRoute(const ui::Route& location) {
              !m_state.feed.groups_request.in_progress() && m_state.feed.groups.empty()))
             LoadGroups();
         if (s == ui::Screen::kGroup) LoadGroup(location.param);
+    }
+    // The meme editor opens fresh for each visit (also when a restored session arrives after
+    // the route was shown) and lets go of its textures and work when left.
+    const bool meme =
+        location.screen == ui::Screen::kMemeNew || location.screen == ui::Screen::kMemeRemix;
+    if (!meme && m_meme_route) {
+        m_meme_route.reset();
+        ResetMemeEditor();
+    } else if (meme && m_state.user && !(m_meme_route && *m_meme_route == location)) {
+        m_meme_route = location;
+        OpenMemeEditor(location);
     }
     platform::SetTitle(ui::PageTitle(location));
     platform::RequestFrames();
@@ -130,6 +143,9 @@ void Controller::Handle(TopBarAction action) {
         case TopBarAction::Home:
             Navigate(Fallback());
             break;
+        case TopBarAction::MakeMeme:
+            Navigate({ui::Screen::kMemeNew, {}});
+            break;
     }
 }
 
@@ -155,6 +171,7 @@ void Controller::SignOut() {
 
 void Controller::EndSessionLocally() {
     DiscardAttachment();  // cancels its processing/upload and frees the preview
+    ResetMemeEditor();
     m_client.ClearSession();
     platform::StorageRemove(kRefreshTokenKey);
     m_state.user.reset();

@@ -4,9 +4,11 @@
 //
 // Files: controller.cpp (session, routing, toasts), controller_auth.cpp (sign in/up, verify,
 // forgot/reset), controller_feed.cpp (feeds, composer, delete, single post),
-// controller_media.cpp (the composer's image), controller_groups.cpp (groups).
+// controller_media.cpp (the composer's image), controller_groups.cpp (groups),
+// controller_meme.cpp (the meme editor).
 #pragma once
 
+#include <optional>
 #include <string>
 
 #include "api/api_client.h"
@@ -14,6 +16,7 @@
 #include "platform/platform.h"
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
+#include "screens/meme_editor.h"
 #include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
@@ -48,6 +51,7 @@ class Controller {
     void Handle(ResetAction action);
     void Handle(TopBarAction action);
     void Handle(const FeedAction& action);
+    void Handle(const MemeEditorAction& action);  // controller_meme.cpp
     void Update(double now_ms);  // expires toasts, keeps countdowns ticking
 
   private:
@@ -91,11 +95,27 @@ class Controller {
     void DeleteGroup();
     void SelectGroup(const std::string& id);
 
+    // controller_meme.cpp: the meme editor (#/meme/new, #/meme/remix/ID)
+    void OpenMemeEditor(const ui::Route& location);
+    void ResetMemeEditor();
+    void LoadTemplates(const std::string& query);
+    void ApplyPendingTemplate();
+    void PickTemplate(const std::string& id);
+    void PickMyImage(size_t index);
+    void LoadMyImages();
+    void SetMemeBackgroundUrl(const std::string& url);
+    void SetMemeBackgroundTexture(const platform::Texture& texture);
+    void StartMemeBackgroundFile(platform::PickedFile file);
+    void PostMeme();
+    void CancelMemePost();
+
     AppState& m_state;
     ApiClient& m_client;
     std::string m_signup_password;   // held in memory only, to sign in right after verify
     bool m_countdown_timer = false;  // a one-second wake-up for the resend countdown is set
     uint64_t m_next_attachment = 1;  // tokens tell a current attachment from a discarded one
+    std::string m_pending_template;  // a remix's template id, waiting for the gallery
+    std::optional<ui::Route> m_meme_route;  // the route the meme editor is open for
 };
 
 }  // namespace skyloom::app

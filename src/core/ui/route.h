@@ -18,6 +18,9 @@ enum class Screen {
     kPost,    // param: post id
     kGroups,  // the list of groups
     kGroup,   // param: group id
+    // Meme editor (issue 5): "#/meme/new", and "#/meme/remix/POST_ID" (param: the post id).
+    kMemeNew,
+    kMemeRemix,
 };
 
 struct Route {
