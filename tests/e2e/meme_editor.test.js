@@ -108,8 +108,10 @@ test("make a meme from a template, drag a box, type, post, see it in Explore, re
   const c = m.canvas;
   const start = {x: box.x, y: box.y};
   const cx = c.x + (box.x + box.w / 2) * c.w, cy = c.y + (box.y + box.h / 2) * c.h;
+  const rendersBefore = m.layers.renders;
   await drag(page, cx, cy, -30, 80);
   m = await meme(page);
+  assert.equal(m.layers.renders, rendersBefore, "moving a box re-renders no text layer");
   assert.equal(m.selected, 1, "the dragged box is selected");
   const moved = m.spec.boxes[1];
   assert.ok(Math.abs(moved.x - Math.max(0, start.x - 30 / c.w)) < 3 / c.w, `x moved: ${start.x} -> ${moved.x}`);

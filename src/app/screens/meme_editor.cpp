@@ -88,6 +88,8 @@ void DrawCanvas(MemeEditorScreen& s, MemeLayers& layers, ImVec2 origin, ImVec2 s
     const std::vector<MemeBox>& boxes = s.history.Current().spec.boxes;
     const auto& tex =
         layers.Sync(boxes, int(std::lround(size.x * ratio)), int(std::lround(size.y * ratio)));
+    s.layer_renders = layers.renders();
+    s.last_layer_ms = layers.last_render_ms();
     const int selected = s.history.Current().selected;
     for (size_t i = 0; i < boxes.size(); ++i) {
         const MemeBox& b = boxes[i];
@@ -313,10 +315,6 @@ void DrawBoxEditor(MemeEditorScreen& s, const ui::FontSet& fonts, float width) {
         next.selected = next.spec.boxes.empty() ? -1 : 0;
         s.history.Commit(std::move(next));
     }
-    ImGui::SameLine(0, 6);
-    if (ui::SecondaryButton("Undo", 0, s.history.CanUndo())) (void)s.history.Undo();
-    ImGui::SameLine(0, 6);
-    if (ui::SecondaryButton("Redo", 0, s.history.CanRedo())) (void)s.history.Redo();
 
     if (sel < 0 || size_t(sel) >= s.history.Current().spec.boxes.size()) {
         ui::MutedText("Click a box on the image to edit it.");
@@ -324,7 +322,7 @@ void DrawBoxEditor(MemeEditorScreen& s, const ui::FontSet& fonts, float width) {
     }
     const MemeBox box = s.history.Current().spec.boxes[size_t(sel)];
     std::string text = box.text;
-    const float text_h = ImGui::GetTextLineHeight() * 3 + ImGui::GetStyle().FramePadding.y * 2;
+    const float text_h = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().FramePadding.y * 2;
     ImGui::PushID(sel);  // each box's text field keeps its own ImGui state
     if (ImGui::InputTextMultiline("##box_text", &text, ImVec2(width, text_h)) &&
         CountCodePoints(text) <= kMaxMemeBoxTextChars) {
@@ -423,6 +421,12 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(s.remix_of.empty() ? "Make a meme" : "Remix a meme");
     ImGui::PopFont();
+    ImGui::SameLine(0, 16);
+    if (ui::SecondaryButton("Undo", 0, s.history.CanUndo())) (void)s.history.Undo();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Ctrl/Cmd+Z");
+    ImGui::SameLine(0, 6);
+    if (ui::SecondaryButton("Redo", 0, s.history.CanRedo())) (void)s.history.Redo();
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shift+Ctrl/Cmd+Z");
     ImGui::SameLine(0, 16);
     if (ui::Link("Back to the feed##meme_back")) action.kind = MemeEditorActionKind::Close;
     const float title_h = ImGui::GetCursorScreenPos().y - top.y;

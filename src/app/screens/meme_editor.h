@@ -59,6 +59,9 @@ struct MemeEditorScreen {
     float drag_origin_y = 0;
     // Where the image was drawn last frame, in CSS pixels (for the bridge and tests).
     float canvas_x = 0, canvas_y = 0, canvas_w = 0, canvas_h = 0;
+    // Text layers rendered so far and the last one's CPU time (a drag must render none).
+    int layer_renders = 0;
+    double last_layer_ms = 0;
 
     // ---- posting
     std::string caption;  // the post's text

@@ -124,6 +124,7 @@ nlohmann::json MemeEditorJson(const MemeEditorScreen& m) {
         {"canvas", {{"x", m.canvas_x}, {"y", m.canvas_y}, {"w", m.canvas_w}, {"h", m.canvas_h}}},
         {"templates", std::move(templates)},
         {"templates_state", RequestName(m.templates_request)},
+        {"layers", {{"renders", m.layer_renders}, {"last_ms", m.last_layer_ms}}},
         {"post",
          {{"state", RequestName(m.post)},
           {"error", m.post.error.message},
