@@ -247,7 +247,10 @@ void App::DrawScreens() {
     if (screen != ui::Screen::kMemeNew && screen != ui::Screen::kMemeRemix) m_meme_layers.Clear();
     ImGui::EndChild();
     ImGui::End();
-    if (m_state.feed.dragging_file) DrawDropTarget(fonts);
+    if (m_state.feed.dragging_file)
+        DrawDropTarget(fonts, screen == ui::Screen::kMemeNew || screen == ui::Screen::kMemeRemix
+                                  ? "Drop the image to use it as the meme's background"
+                                  : "Drop the image to add it to your post");
     DrawToasts(m_state.toasts);
 }
 

@@ -88,6 +88,9 @@ test("make a meme from a template, drag a box, type, post, see it in Explore, re
   await b.click(page, "Make a meme", "button");
   await b.waitForRoute(page, "meme");
   await b.waitFor(page, async () => (await meme(page)).templates.length >= 6, "the template gallery");
+  await page.waitForTimeout(500);  // thumbnails
+  await b.settle(page, 3);
+  await b.screenshot(page, "meme-gallery");
 
   // Search narrows the gallery; clearing it brings all back.
   await b.typeInto(page, "Search templates", "galaxy");
@@ -126,6 +129,14 @@ test("make a meme from a template, drag a box, type, post, see it in Explore, re
   // Arrow keys nudge the selected box by a pixel.
   await page.keyboard.press("ArrowDown");
   await b.waitFor(page, async () => { const s = await meme(page); return Math.abs(s.spec.boxes[1].y - (moved.y + 1 / c.h)) < 1e-6; }, "the nudge");
+
+  // The selected box's corner handle resizes it.
+  const before = (await meme(page)).spec.boxes[1];
+  await drag(page, c.x + (before.x + before.w) * c.w, c.y + (before.y + before.h) * c.h, 20, 15);
+  const resized = (await meme(page)).spec.boxes[1];
+  assert.ok(Math.abs(resized.w - (before.w + 20 / c.w)) < 3 / c.w, `wider: ${before.w} -> ${resized.w}`);
+  assert.ok(Math.abs(resized.h - (before.h + 15 / c.h)) < 3 / c.h, `taller: ${before.h} -> ${resized.h}`);
+  assert.ok(Math.abs(resized.x - before.x) < 1e-9 && Math.abs(resized.y - before.y) < 1e-9, "the opposite corner stays");
 
   // Type into the two boxes (the selected box's text field).
   await b.typeInto(page, "Box text", "write the editor in C++");

@@ -7,6 +7,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -43,7 +44,14 @@ struct MemeEditorScreen {
     // ---- the edit: spec (background ids + boxes) and selection, with undo/redo
     meme::EditorHistory history;
 
-    // ---- pickers
+    // ---- pickers: a gallery fills the main area until a background is chosen, and again
+    // after "Change background"
+    bool choosing_background = true;
+    struct Thumb {
+        uint32_t texture = 0;
+        int width = 0, height = 0;
+    };
+    std::map<std::string, Thumb> thumbs;  // by media id: template and my-image thumbnails
     std::vector<MemeTemplate> templates;
     ui::RequestStatus templates_request;
     std::string template_search;      // the gallery's search field

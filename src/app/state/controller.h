@@ -103,6 +103,7 @@ class Controller {
     void PickTemplate(const std::string& id);
     void PickMyImage(size_t index);
     void LoadMyImages();
+    void LoadMemeThumb(const MediaRef& media);
     void SetMemeBackgroundUrl(const std::string& url);
     void SetMemeBackgroundTexture(const platform::Texture& texture);
     void StartMemeBackgroundFile(platform::PickedFile file);
@@ -116,6 +117,7 @@ class Controller {
     uint64_t m_next_attachment = 1;  // tokens tell a current attachment from a discarded one
     std::string m_pending_template;  // a remix's template id, waiting for the gallery
     std::optional<ui::Route> m_meme_route;  // the route the meme editor is open for
+    uint64_t m_meme_session = 0;            // bumped when the editor resets (stale thumbnails)
 };
 
 }  // namespace skyloom::app

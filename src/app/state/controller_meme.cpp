@@ -32,6 +32,7 @@ void Controller::OpenMemeEditor(const ui::Route& location) {
     m.history.Reset(initial);
     if (location.screen == ui::Screen::kMemeRemix) {
         m.remix_of = location.param;
+        m.choosing_background = false;
         m.background.Start();
         m.background_stage = "Loading the meme";
         const uint64_t token = m.background_token;
@@ -65,6 +66,8 @@ void Controller::OpenMemeEditor(const ui::Route& location) {
 
 void Controller::ResetMemeEditor() {
     MemeEditorScreen& m = m_state.meme;
+    for (const auto& [id, thumb] : m.thumbs) platform::DeleteTexture(thumb.texture);
+    ++m_meme_session;  // thumbnails still loading belong to the old session
     if (m.background_job != 0) platform::CancelImageJob(m.background_job);
     if (m.background_abort) m.background_abort->Abort();
     if (m.export_job != 0) platform::CancelImageJob(m.export_job);
@@ -93,6 +96,7 @@ void Controller::LoadTemplates(const std::string& query) {
         if (!page) return FailRequest(cur.templates_request, page.error());
         cur.templates_request.Succeed();
         cur.templates = std::move(page.value().items);
+        for (const MemeTemplate& t : cur.templates) LoadMemeThumb(t.media);
         ApplyPendingTemplate();
         platform::RequestFrames();
     });
@@ -125,6 +129,7 @@ void Controller::PickTemplate(const std::string& id) {
         if (AllEmpty(next.spec.boxes) && !t.boxes.empty()) next.spec.boxes = t.boxes;
         next.selected = next.spec.boxes.empty() ? -1 : 0;
         m_state.meme.history.Reset(next);
+        m_state.meme.choosing_background = false;
         SetMemeBackgroundUrl(platform::ApiBase() + t.media.url);
         return;
     }
@@ -137,6 +142,7 @@ void Controller::PickMyImage(size_t index) {
     next.spec.background = MemeBackground{};
     next.spec.background.media_id = media.id;
     m_state.meme.history.Reset(next);
+    m_state.meme.choosing_background = false;
     SetMemeBackgroundUrl(platform::ApiBase() + media.url);
 }
 
@@ -161,8 +167,29 @@ void Controller::LoadMyImages() {
             for (const MediaRef& r : cur.my_images) seen = seen || r.id == p.media->id;
             if (!seen) cur.my_images.push_back(*p.media);
         }
+        for (const MediaRef& r : cur.my_images) LoadMemeThumb(r);
         platform::RequestFrames();
     });
+}
+
+// A gallery thumbnail (the media's 320 px version), loaded once per editor visit.
+void Controller::LoadMemeThumb(const MediaRef& media) {
+    MemeEditorScreen& m = m_state.meme;
+    if (media.id.empty() || m.thumbs.count(media.id) > 0) return;
+    m.thumbs[media.id] = MemeEditorScreen::Thumb{};  // loading
+    const std::string url = media.thumb_url.empty() ? media.url : media.thumb_url;
+    const uint64_t session = m_meme_session;
+    platform::LoadTextureFromUrl(platform::ApiBase() + url,
+                                 [this, session, id = media.id](Result<platform::Texture> t) {
+                                     if (!t) return;  // the name alone still shows
+                                     if (m_meme_session != session) {
+                                         platform::DeleteTexture(t.value().handle);
+                                         return;
+                                     }
+                                     m_state.meme.thumbs[id] = MemeEditorScreen::Thumb{
+                                         t.value().handle, t.value().width, t.value().height};
+                                     platform::RequestFrames();
+                                 });
 }
 
 // Shows `url` as the background (template or an uploaded image); export fetches it again in
@@ -217,6 +244,7 @@ void Controller::StartMemeBackgroundFile(platform::PickedFile file) {
     }
     if (m.background_job != 0) platform::CancelImageJob(m.background_job);
     if (m.background_abort) m.background_abort->Abort();
+    m.choosing_background = false;
     m.background.Start();
     m.background_stage = "Processing";
     const uint64_t token = ++m.background_token;
