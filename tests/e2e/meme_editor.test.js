@@ -211,3 +211,53 @@ test("make a meme from a template, drag a box, type, post, see it in Explore, re
   await b.settle(page, 3);
   await b.screenshot(page, "meme-remix");
 });
+
+test("a picked file and one of my images as backgrounds", async () => {
+  const photo = path.join(dir, "photo.jpg");
+  execFileSync("convert", ["-size", "1600x1200", "gradient:#208040-#e0e0f0", "-quality", "90", photo]);
+  const page = await signIn();
+  await b.click(page, "Make a meme", "button");
+  await b.waitFor(page, async () => (await meme(page)).templates.length > 0, "the gallery");
+
+  // A file from the chooser: processed by the worker, shown, uploaded; the spec names it.
+  const [chooser] = await Promise.all([
+    page.waitForEvent("filechooser", {timeout: 15000}),
+    b.click(page, "Upload an image", "button"),
+  ]);
+  await chooser.setFiles(photo);
+  let m = await b.waitFor(page, async () => {
+    const s = await meme(page);
+    if (s.background.state === "failed") throw new Error("background failed: " + s.background.error);
+    return s.background.state === "done" && s.spec.background.media_id && s.canvas.w > 0 && s;
+  }, "the uploaded background", WAIT_MS);
+  assert.equal(m.background.width, 1000, "the file was resized to 1000 px before upload");
+  assert.equal(m.spec.background.template_id, undefined);
+  const uploaded = m.spec.background.media_id;
+  await b.typeInto(page, "Box text", "from a file");
+  await b.settle(page, 3);
+  await b.screenshot(page, "meme-file-background");
+  await b.click(page, "Post meme", "button");
+  const s = await b.waitFor(page, async () => {
+    const st = await b.state(page);
+    if (st.meme.post.state === "failed") throw new Error("post failed: " + st.meme.post.error);
+    return st.route === "feed" && st.feed.posts.length && st.feed.posts[0].meme && st;
+  }, "the file meme in Explore", WAIT_MS);
+  const post = s.feed.posts[0];
+  assert.equal(post.meme.background.media_id, uploaded);
+  assert.equal(post.meme.boxes[0].text, "from a file");
+  assert.notEqual(post.media.id, uploaded, "the post's image is the rendering, not the background");
+  assert.equal(post.media.width, 1000);
+
+  // One of my images: the gallery lists the images of my posts.
+  await b.click(page, "Make a meme", "button");
+  await b.waitFor(page, async () => (await meme(page)).templates.length > 0, "the gallery");
+  await b.click(page, "My images", "button");
+  m = await b.waitFor(page, async () => { const x = await meme(page); return x.my_images.length >= 2 && x; }, "my images");
+  await page.waitForTimeout(300);
+  await b.settle(page, 3);
+  await b.screenshot(page, "meme-my-images");
+  await b.click(page, "My image 1", "button");
+  m = await waitForBackground(page);
+  assert.equal(m.spec.background.media_id, m.my_images[0]);
+  assert.equal(m.choosing_background, false);
+});

@@ -109,6 +109,8 @@ nlohmann::json MemeEditorJson(const MemeEditorScreen& m) {
     nlohmann::json templates = nlohmann::json::array();
     for (const MemeTemplate& t : m.templates)
         templates.push_back({{"id", t.id}, {"name", t.name}, {"url", t.media.url}});
+    nlohmann::json mine = nlohmann::json::array();
+    for (const MediaRef& r : m.my_images) mine.push_back(r.id);
     return {
         {"remix_of", m.remix_of},
         {"spec", ToJson(edit.spec)},
@@ -125,6 +127,8 @@ nlohmann::json MemeEditorJson(const MemeEditorScreen& m) {
         {"templates", std::move(templates)},
         {"templates_state", RequestName(m.templates_request)},
         {"layers", {{"renders", m.layer_renders}, {"last_ms", m.last_layer_ms}}},
+        {"my_images", std::move(mine)},
+        {"choosing_background", m.choosing_background},
         {"post",
          {{"state", RequestName(m.post)},
           {"error", m.post.error.message},
