@@ -5,6 +5,9 @@
 // query string (build/wasm/bin) the unhashed names next to this script are used.
 //
 // Messages in:  {id, bytes: ArrayBuffer (transferred), options: {maxWidth, thumbnailWidth, quality}}
+//               A meme export adds options.meme = {boxes: JSON text of the boxes,
+//               fonts: {bebas, inter, dejavu}: absolute font URLs, fetched once per worker}; and
+//               may give options.url (the background, fetched here) instead of bytes.
 // Messages out: {type: "progress", id, fraction, stage}
 //               {type: "result", id, ok: true, bytes, mime, width, height, thumbnail,
 //                thumbnailMime, thumbnailWidth, thumbnailHeight, placeholder, ms, memoryBytes,
@@ -60,6 +63,44 @@ function fail(id, code, message, fatal) {
 // Copies `size` bytes out of the wasm heap into a fresh ArrayBuffer that can be transferred.
 function copyOut(m, ptr, size) { return m.HEAPU8.slice(ptr, ptr + size).buffer; }
 
+// The caption fonts for meme jobs, fetched and handed to the module once.
+var memeFontsReady = null;
+function loadMemeFonts(m, urls) {
+  if (!memeFontsReady) {
+    var names = ["bebas", "inter", "dejavu"];
+    memeFontsReady = Promise.all(names.map(function (n) {
+      return fetch(urls[n]).then(function (r) {
+        if (!r.ok) throw new Error("font " + n + ": HTTP " + r.status);
+        return r.arrayBuffer();
+      });
+    })).then(function (buffers) {
+      var ptrs = buffers.map(function (b) {
+        var a = new Uint8Array(b); var p = m._malloc(a.length); m.HEAPU8.set(a, p); return p;
+      });
+      var ok = m._skyloom_meme_fonts(ptrs[0], buffers[0].byteLength, ptrs[1], buffers[1].byteLength,
+                                     ptrs[2], buffers[2].byteLength);
+      ptrs.forEach(function (p) { m._free(p); });
+      if (!ok) throw new Error("a caption font could not be read");
+    });
+    memeFontsReady.catch(function () { memeFontsReady = null; });  // retry on the next job
+  }
+  return memeFontsReady;
+}
+
+// Fetches what a job needs before it runs: the background (options.url) and meme fonts.
+function prepare(m, job) {
+  var options = job.options || {};
+  var steps = [];
+  if (!job.bytes && options.url) {
+    steps.push(fetch(options.url).then(function (r) {
+      if (!r.ok) throw new Error("the background image: HTTP " + r.status);
+      return r.arrayBuffer();
+    }).then(function (b) { job.bytes = b; }));
+  }
+  if (options.meme) steps.push(loadMemeFonts(m, options.meme.fonts));
+  return Promise.all(steps);
+}
+
 function process(m, job) {
   var input = new Uint8Array(job.bytes);
   var size = input.length;
@@ -76,7 +117,17 @@ function process(m, job) {
   stageMs = {};
   var r = 0;
   try {
-    r = m._skyloom_process(ptr, size, options.maxWidth | 0, options.thumbnailWidth | 0, options.quality | 0);
+    if (options.meme) {
+      var text = new TextEncoder().encode(options.meme.boxes);
+      var boxes = m._malloc(text.length + 1);
+      m.HEAPU8.set(text, boxes);
+      m.HEAPU8[boxes + text.length] = 0;
+      r = m._skyloom_process_meme(ptr, size, options.maxWidth | 0, options.thumbnailWidth | 0,
+                                  options.quality | 0, boxes);
+      m._free(boxes);
+    } else {
+      r = m._skyloom_process(ptr, size, options.maxWidth | 0, options.thumbnailWidth | 0, options.quality | 0);
+    }
   } finally {
     endStage(performance.now());
     currentId = null;
@@ -199,7 +250,9 @@ self.onmessage = function (event) {
   }
   queue = queue.then(function () {
     return loadModule().then(function (m) {
-      process(m, job);
+      return prepare(m, job).then(function () { process(m, job); }, function (err) {
+        fail(job.id, "background_unavailable", "The meme could not be made (" + (err && err.message || err) + ").", false);
+      });
     }, function (err) {
       fail(job.id, "worker_failed", "The image tools could not load (" + (err && err.message || err) + ").", true);
     });

@@ -19,6 +19,7 @@
 #include "screens/forgot_screen.h"
 #include "screens/groups_screen.h"
 #include "screens/image_viewer.h"
+#include "screens/meme_editor.h"
 #include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
@@ -245,10 +246,26 @@ void App::DrawScreens() {
                 m_controller->Handle(DrawChatScreen(m_state.chat, fonts));
             }
             break;
+        // ---- meme editor (issue 5) ----
+        case ui::Screen::kMemeNew:
+        case ui::Screen::kMemeRemix:
+            if (!m_state.user) {
+                (void)DrawMessageScreen(m_message_screen, fonts, "Signing you in\xE2\x80\xA6",
+                                        "Restoring your session.", "");
+                break;
+            }
+            m_meme_layers.LoadFonts();
+            m_controller->Handle(DrawMemeEditorScreen(m_state.meme, fonts, m_meme_layers));
+            break;
     }
+    // The editor's layer textures live only while it is open.
+    if (screen != ui::Screen::kMemeNew && screen != ui::Screen::kMemeRemix) m_meme_layers.Clear();
     ImGui::EndChild();
     ImGui::End();
-    if (m_state.feed.dragging_file) DrawDropTarget(fonts);
+    if (m_state.feed.dragging_file)
+        DrawDropTarget(fonts, screen == ui::Screen::kMemeNew || screen == ui::Screen::kMemeRemix
+                                  ? "Drop the image to use it as the meme's background"
+                                  : "Drop the image to add it to your post");
     DrawToasts(m_state.toasts);
 }
 

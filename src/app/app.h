@@ -6,6 +6,7 @@
 
 #include "api/api_client.h"
 #include "media/image_library.h"
+#include "media/meme_layers.h"
 #include "screens/message_screen.h"
 #include "state/app_state.h"
 #include "state/controller.h"
@@ -38,6 +39,7 @@ class App {
     std::unique_ptr<ApiClient> m_client;
     std::unique_ptr<Controller> m_controller;
     std::unique_ptr<ImageLibrary> m_images;
+    MemeLayers m_meme_layers;  // the meme editor's text layers as textures
     bool m_had_user = false;  // to release every image texture at sign-out
     bool m_image_worker_warmed = false;
     int m_fonts_pending = 0;

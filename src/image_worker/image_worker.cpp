@@ -15,18 +15,25 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <functional>
 #include <new>
 #include <string>
 #include <string_view>
 
 #include "image/decode.h"
 #include "image/pipeline.h"
+#include "meme/meme_spec.h"
+#include "meme/render.h"
 
 namespace {
 
 using skyloom::Error;
 using skyloom::Result;
 namespace image = skyloom::image;
+namespace meme = skyloom::meme;
+
+// The caption fonts for meme jobs, set once per worker by _skyloom_meme_fonts.
+meme::MemeFonts* g_meme_fonts = nullptr;
 
 }  // namespace
 
@@ -97,12 +104,13 @@ struct OwnedDecodeResult {
 extern "C" {
 
 // Runs the whole pipeline on `size` bytes at `data`. Never returns null unless out of memory.
-EMSCRIPTEN_KEEPALIVE ProcessResult* skyloom_process(const char* data, uint32_t size, int max_width,
-                                                    int thumbnail_width, int jpeg_quality) {
+static ProcessResult* Run(const char* data, uint32_t size, int max_width, int thumbnail_width,
+                          int jpeg_quality, std::function<void(image::Image*)> overlay) {
     image::ProcessOptions options;
     if (max_width > 0) options.max_width = max_width;
     if (thumbnail_width > 0) options.thumbnail_width = thumbnail_width;
     if (jpeg_quality > 0) options.jpeg_quality = jpeg_quality < 100 ? jpeg_quality : 100;
+    options.overlay = std::move(overlay);
     options.on_stage = [](image::ProcessStage stage) {
         skyloom_worker_stage(int(stage), image::StageName(stage), image::StageStartFraction(stage));
     };
@@ -137,6 +145,56 @@ EMSCRIPTEN_KEEPALIVE ProcessResult* skyloom_process(const char* data, uint32_t s
                            0,
                            out};
     return &out->c;
+}
+
+EMSCRIPTEN_KEEPALIVE ProcessResult* skyloom_process(const char* data, uint32_t size, int max_width,
+                                                    int thumbnail_width, int jpeg_quality) {
+    return Run(data, size, max_width, thumbnail_width, jpeg_quality, nullptr);
+}
+
+// Loads the three caption fonts (Bebas Neue, Inter, DejaVu Sans bytes) for meme jobs.
+// Returns 1 on success, 0 when a font is unreadable.
+EMSCRIPTEN_KEEPALIVE int skyloom_meme_fonts(const char* bebas, uint32_t bebas_size,
+                                            const char* inter, uint32_t inter_size,
+                                            const char* dejavu, uint32_t dejavu_size) {
+    Result<image::Font> b = image::Font::Load(std::string_view(bebas, bebas_size));
+    Result<image::Font> i = image::Font::Load(std::string_view(inter, inter_size));
+    Result<image::Font> d = image::Font::Load(std::string_view(dejavu, dejavu_size));
+    if (!b || !i || !d) return 0;
+    delete g_meme_fonts;
+    g_meme_fonts = new meme::MemeFonts{b.value(), i.value(), d.value()};
+    return 1;
+}
+
+// The meme export: the pipeline on the background's bytes with the boxes (a JSON array, as in
+// a post's meme.boxes) rendered by core's meme renderer onto the upright, resized image, so
+// text is drawn at the output resolution. Fonts must be set first.
+EMSCRIPTEN_KEEPALIVE ProcessResult* skyloom_process_meme(const char* data, uint32_t size,
+                                                         int max_width, int thumbnail_width,
+                                                         int jpeg_quality, const char* boxes_json) {
+    auto parsed = nlohmann::json::parse(boxes_json, nullptr, false);
+    Result<std::vector<skyloom::MemeBox>> boxes =
+        parsed.is_discarded() ? Result<std::vector<skyloom::MemeBox>>(
+                                    Error{"invalid_meme", "The meme boxes are not JSON", 0})
+                              : skyloom::ParseMemeBoxes(parsed);
+    if (!boxes || g_meme_fonts == nullptr) {
+        auto* out = new (std::nothrow) OwnedProcessResult;
+        if (out == nullptr) return nullptr;
+        out->c.owner = out;
+        out->error =
+            boxes ? Error{"fonts_missing", "The caption fonts are not loaded", 0} : boxes.error();
+        out->c.error_code = out->error.code.c_str();
+        out->c.error_message = out->error.message.c_str();
+        return &out->c;
+    }
+    std::vector<skyloom::MemeBox> list = std::move(boxes).value();
+    return Run(data, size, max_width, thumbnail_width, jpeg_quality,
+               [list = std::move(list)](image::Image* img) {
+                   for (const skyloom::MemeBox& box : list) {
+                       meme::CompositeLayer(
+                           img, meme::RenderBoxLayer(box, *g_meme_fonts, img->width, img->height));
+                   }
+               });
 }
 
 EMSCRIPTEN_KEEPALIVE void skyloom_process_free(ProcessResult* result) {

@@ -520,6 +520,93 @@ TEST_F(ImageAttachmentTest, GroupPageLoadsItsPostsAndPostsIntoIt) {
     EXPECT_NE(create->body.find("\"group_id\":\"5\""), std::string::npos) << create->body;
 }
 
+// ---- the meme editor (controller_meme.cpp) --------------------------------------------------
+
+constexpr const char* kTemplates =
+    R"({"items":[{"id":"3","name":"Two buttons","media":{"id":"bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","url":"/api/v1/media/bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb","width":800,"height":600},"boxes":[{"text":"","x":0.1,"y":0.1,"w":0.3,"h":0.2},{"text":"","x":0.6,"y":0.1,"w":0.3,"h":0.2}],"owner":"memequeen","created_at":"2026-11-23T10:00:00Z"}],"next_cursor":null})";
+
+class MemeEditorTest : public ImageAttachmentTest {};
+
+TEST_F(MemeEditorTest, TemplateBackgroundThenAFileThenPostWithTheSpec) {
+    SignIn();
+    server.On("GET /api/v1/templates", 200, kTemplates);
+    controller.Navigate({ui::Screen::kMemeNew, {}});
+    EXPECT_EQ(browser().hash, "#/meme/new");
+    server.Flush();
+    MemeEditorScreen& m = state.meme;
+    ASSERT_EQ(m.templates.size(), 1u);
+    EXPECT_EQ(m.history.Current().spec.boxes.size(), 2u);  // top and bottom by default
+
+    MemeEditorAction pick;
+    pick.kind = MemeEditorActionKind::PickTemplate;
+    pick.text = "3";
+    controller.Handle(pick);
+    EXPECT_TRUE(m.background.in_progress());
+    ASSERT_FALSE(browser().texture_urls.empty());
+    EXPECT_EQ(browser().texture_urls.back(), "/api/v1/media/" + std::string(64, 'b'));
+    platform::fake::FinishTextureLoads();
+    EXPECT_NE(m.background_texture, 0u);
+    EXPECT_EQ(m.history.Current().spec.background.template_id, "3");
+    EXPECT_DOUBLE_EQ(m.history.Current().spec.boxes[1].x, 0.6);  // the template's layout
+
+    // A dropped file on the editor becomes the background (not the composer's attachment).
+    controller.OnImageFile(PhotoFile());
+    EXPECT_EQ(state.location.screen, ui::Screen::kMemeNew);
+    EXPECT_EQ(state.feed.composer.attachment.phase, Attachment::Phase::kNone);
+    platform::fake::FinishImageJobs();
+    platform::fake::FinishTextureLoads();
+    server.On("POST /api/v1/media", 201, kMediaAnswer);
+    server.Flush();
+    EXPECT_EQ(m.history.Current().spec.background.media_id, std::string(64, 'a'));
+    EXPECT_TRUE(m.history.Current().spec.background.template_id.empty());
+    EXPECT_FALSE(m.background.in_progress());
+
+    meme::EditState typed = m.history.Current();
+    typed.spec.boxes[0].text = "top text";
+    m.history.Commit(typed, "text:0");
+    m.caption = "hello";
+    server.On(
+        "POST /api/v1/posts", 201,
+        R"({"post":{"id":"77","author":{"username":"ada"},"text":"hello","sensitive":false,"created_at":"2026-11-23T10:00:00Z"}})");
+    MemeEditorAction post;
+    post.kind = MemeEditorActionKind::Post;
+    controller.Handle(post);
+    EXPECT_TRUE(m.post.in_progress());
+    platform::fake::FinishImageJobs();  // the export job (the fake draws no text)
+    server.Flush();
+    const HttpRequest* create = Last("POST", "/api/v1/posts");
+    ASSERT_NE(create, nullptr);
+    const auto body = nlohmann::json::parse(create->body);
+    EXPECT_EQ(body["text"], "hello");
+    EXPECT_EQ(body["media_id"], std::string(64, 'a'));
+    EXPECT_EQ(body["meme"]["background"]["media_id"], std::string(64, 'a'));
+    EXPECT_EQ(body["meme"]["boxes"][0]["text"], "top text");
+    EXPECT_EQ(state.location.screen, ui::Screen::kFeed);  // back to Explore
+    EXPECT_EQ(m.background_texture, 0u);                  // the editor let go of its texture
+}
+
+TEST_F(MemeEditorTest, RemixOpensTheSameBackgroundAndBoxes) {
+    SignIn();
+    server.On("GET /api/v1/templates", 200, kTemplates);
+    server.On(
+        "GET /api/v1/posts/9", 200,
+        R"({"post":{"id":"9","author":{"username":"grace"},"text":"","sensitive":false,"created_at":"2026-11-23T10:00:00Z","meme":{"background":{"template_id":"3"},"boxes":[{"text":"left","x":0.2,"y":0.3,"w":0.4,"h":0.2,"font":"inter","fill":"#FF0000","outline":"#000000","align":"left","all_caps":false}]}}})");
+    controller.Navigate({ui::Screen::kMemeRemix, "9"});
+    EXPECT_EQ(browser().hash, "#/meme/remix/9");
+    server.Flush();
+    platform::fake::FinishTextureLoads();
+    const MemeEditorScreen& m = state.meme;
+    EXPECT_EQ(m.remix_of, "9");
+    EXPECT_NE(m.background_texture, 0u);
+    const MemeSpec& spec = m.history.Current().spec;
+    EXPECT_EQ(spec.background.template_id, "3");
+    ASSERT_EQ(spec.boxes.size(), 1u);
+    EXPECT_EQ(spec.boxes[0].text, "left");
+    EXPECT_EQ(spec.boxes[0].font, MemeFont::kInter);
+    EXPECT_EQ(spec.boxes[0].fill, 0xFF0000u);
+    EXPECT_FALSE(m.history.CanUndo());
+}
+
 }  // namespace
 }  // namespace skyloom::app
 

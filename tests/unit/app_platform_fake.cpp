@@ -50,6 +50,18 @@ ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
     return id;
 }
 
+// Meme exports: the real pipeline on the bytes (the fake has no fonts, so no text is drawn);
+// a URL background cannot be fetched here and fails like an unreachable image.
+ImageJobId ProcessMeme(MemeJob job, std::function<void(ImageJobProgress)> progress,
+                       std::function<void(Result<image::ProcessedImage>)> done) {
+    if (job.bytes.empty()) {
+        return ProcessImage("", {}, std::move(progress), std::move(done));
+    }
+    image::ProcessOptions options;
+    if (job.max_width > 0) options.max_width = job.max_width;
+    return ProcessImage(std::move(job.bytes), options, std::move(progress), std::move(done));
+}
+
 void WarmImageWorker() {}
 
 // The real classifier and model the browser's worker runs (the native build converts it).
@@ -100,6 +112,21 @@ void LoadTextureFromBytes(const std::string& bytes, const std::string&,
         fake::Get().live_textures.insert(handle);
         done(Texture{handle, 1, 1, 4});
     });
+}
+
+// A URL texture (the meme editor's background): 640x480, delivered with the other loads.
+void LoadTextureFromUrl(const std::string& url, std::function<void(Result<Texture>)> done) {
+    static uint32_t next_handle = 10000;
+    const uint32_t handle = next_handle++;
+    fake::Get().texture_urls.push_back(url);
+    fake::Get().loaded_textures.push_back([handle, done = std::move(done)] {
+        fake::Get().live_textures.insert(handle);
+        done(Texture{handle, 640, 480, 640 * 480 * 4});
+    });
+}
+
+std::string ApiBase() {
+    return "";
 }
 
 void DeleteTexture(uint32_t handle) {

@@ -26,6 +26,7 @@ struct Browser {
     std::set<uint32_t> cancelled_image_jobs;
     std::vector<std::function<void()>> loaded_textures;
     std::set<uint32_t> live_textures;  // created and not deleted
+    std::vector<std::string> texture_urls;  // every LoadTextureFromUrl
 };
 
 // Delivers every finished image job / texture load (skipping cancelled jobs).

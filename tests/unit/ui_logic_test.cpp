@@ -51,6 +51,22 @@ TEST(Routing, FormatRoundTripsAndTitles) {
     EXPECT_EQ(PageTitle({Screen::kChat, {}}), "Chat \xc2\xb7 Skyloom");
 }
 
+TEST(Routing, MemeEditorRoutes) {
+    EXPECT_EQ(ParseRoute("#/meme/new", kFallback), (Route{Screen::kMemeNew, {}}));
+    EXPECT_EQ(ParseRoute("#/meme/remix/42", kFallback), (Route{Screen::kMemeRemix, "42"}));
+    EXPECT_EQ(ParseRoute("#/meme/remix/42/", kFallback), (Route{Screen::kMemeRemix, "42"}));
+    for (const char* bad : {"#/meme", "#/meme/", "#/meme/old", "#/meme/remix", "#/meme/remix/",
+                            "#/meme/remix/x1", "#/meme/new/1", "#/meme/remix/1/2"}) {
+        EXPECT_EQ(ParseRoute(bad, kFallback), kFallback) << bad;
+    }
+    for (Route route : {Route{Screen::kMemeNew, {}}, Route{Screen::kMemeRemix, "7"}}) {
+        EXPECT_EQ(ParseRoute(FormatRoute(route), kFallback), route);
+        EXPECT_FALSE(IsPublic(route.screen));
+    }
+    EXPECT_EQ(FormatRoute(Route{Screen::kMemeRemix, "7"}), "#/meme/remix/7");
+    EXPECT_EQ(PageTitle(Route{Screen::kMemeNew, {}}), "Make a meme \xc2\xb7 Skyloom");
+}
+
 TEST(RelativeTime, ParsesRfc3339) {
     EXPECT_EQ(ParseRfc3339Ms("1970-01-01T00:00:00Z").value(), 0);
     EXPECT_EQ(ParseRfc3339Ms("1970-01-01T00:00:01.250Z").value(), 1250);

@@ -44,6 +44,22 @@ struct ImageLabels {
     uint64_t model_bytes = 0;
 };
 ImageJobId ClassifyImage(std::string bytes, std::function<void(Result<ImageLabels>)> done);
+void CancelImageJob(ImageJobId id);
+
+// A meme export (issue 5) in the same worker: the background goes through the same pipeline
+// (decode, orient, resize to <= max_width, encode JPEG at `jpeg_quality`) with the boxes drawn
+// by core's meme renderer (src/core/meme/render.h) on the resized image before encoding.
+// The background is `bytes`, or fetched by the worker from `url` when `bytes` is empty.
+// The worker fetches the caption fonts itself (from the site's fonts/, once per worker).
+struct MemeJob {
+    std::string bytes;
+    std::string url;         // absolute
+    std::string boxes_json;  // a JSON array of boxes, as in a post's meme.boxes
+    int max_width = 0;       // 0: the pipeline's default (1000)
+    int jpeg_quality = 0;    // 0: the pipeline's default (85)
+};
+ImageJobId ProcessMeme(MemeJob job, std::function<void(ImageJobProgress)> progress,
+                       std::function<void(Result<image::ProcessedImage>)> done);
 // Starts the worker and runs one throw-away job, so the user's first photo is processed by
 // optimised code (a cold worker's first 12 MP job takes ~1 s instead of ~0.4 s). Call when the
 // composer first shows; does nothing if a worker is already running.

@@ -84,7 +84,8 @@ EM_JS(void, skyloom_image_install, (), {
         if (job.classify)
             c.worker.postMessage({classify: true, id: job.id, bytes: bytes}, [bytes]);
         else
-            c.worker.postMessage({id: job.id, bytes: bytes, options: job.options}, [bytes]);
+            c.worker.postMessage({id: job.id, bytes: bytes, options: job.options},
+                                 bytes ? [bytes] : []);
     };
     c.start = function(id, bytes, options) {
         c.queue.push({id: id, bytes: bytes, options: options});
@@ -112,6 +113,15 @@ EM_JS(void, skyloom_image_start, (uint32_t id, const char* data, size_t size, in
 });
 EM_JS(void, skyloom_image_classify, (uint32_t id, const char* data, size_t size), {
     Module.skyloomImages.classify(id, HEAPU8.slice(data, data + size).buffer);
+});
+EM_JS(void, skyloom_image_start_meme, (uint32_t id, const char* data, size_t size,
+                                       const char* url, const char* boxes, int max_width,
+                                       int quality), {
+    var fonts = {bebas: Module.skyloomFontUrl("bebas_neue"), inter: Module.skyloomFontUrl("inter"),
+                 dejavu: Module.skyloomFontUrl("dejavu_sans")};
+    Module.skyloomImages.start(id, size ? HEAPU8.slice(data, data + size).buffer : null,
+                               {maxWidth: max_width, quality: quality, url: UTF8ToString(url),
+                                meme: {boxes: UTF8ToString(boxes), fonts: fonts}});
 });
 EM_JS(void, skyloom_image_warm, (), {
     var c = Module.skyloomImages;
@@ -164,6 +174,16 @@ ImageJobId ProcessImage(std::string bytes, const image::ProcessOptions& options,
     skyloom_image_start(id, bytes.data(), bytes.size(), options.max_width, options.thumbnail_width,
                         options.jpeg_quality);
     return id;  // `bytes` is freed here: JS took its own copy
+}
+
+ImageJobId ProcessMeme(MemeJob job, std::function<void(ImageJobProgress)> progress,
+                       std::function<void(Result<image::ProcessedImage>)> done) {
+    skyloom_image_install();
+    const ImageJobId id = Jobs().next_id++;
+    Jobs().live[id] = ImageJob{std::move(progress), std::move(done)};
+    skyloom_image_start_meme(id, job.bytes.data(), job.bytes.size(), job.url.c_str(),
+                             job.boxes_json.c_str(), job.max_width, job.jpeg_quality);
+    return id;
 }
 
 void CancelImageJob(ImageJobId id) {

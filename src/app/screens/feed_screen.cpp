@@ -216,6 +216,9 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
             case PostCardAction::Delete:
                 action = PostAction(FeedActionKind::AskDelete, posts[i].id);
                 break;
+            case PostCardAction::Remix:
+                action = PostAction(FeedActionKind::RemixPost, posts[i].id);
+                break;
         }
         last_visible = static_cast<int>(i);
     }
@@ -378,6 +381,9 @@ FeedAction DrawPostScreen(FeedScreen& s, const std::string& user, const ui::Font
             case PostCardAction::OpenGroup:
                 action.kind = FeedActionKind::OpenGroup;
                 action.group_id = s.post->group ? s.post->group->id : "";
+                break;
+            case PostCardAction::Remix:
+                action = PostAction(FeedActionKind::RemixPost, s.post->id);
                 break;
             default:
                 break;

@@ -162,6 +162,7 @@ enum class FeedActionKind {
     AcceptAutofill,   // the screen appended the ghost to the draft (Tab)
     DismissAutofill,  // Esc, or the draft changed under the ghost
     ConsumeGhost,     // the reader typed the ghost's next characters: `chars` bytes of it
+    RemixPost,  // post_id: open the meme editor on this meme (#/meme/remix/ID)
 };
 
 struct FeedAction {

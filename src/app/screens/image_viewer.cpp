@@ -60,13 +60,12 @@ void DrawImageViewer(const MediaRef& media, const ui::FontSet& fonts, ImageLibra
     ImGui::PopStyleColor();
 }
 
-void DrawDropTarget(const ui::FontSet& fonts) {
+void DrawDropTarget(const ui::FontSet& fonts, const char* text) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ImVec2 inset(12, 12);
     dl->AddRectFilled(vp->Pos, vp->Pos + vp->Size, IM_COL32(79, 70, 229, 40));
     dl->AddRect(vp->Pos + inset, vp->Pos + vp->Size - inset, ui::color::kAccent, 16.0f, 0, 3.0f);
-    const char* text = "Drop the image to add it to your post";
     ImGui::PushFont(fonts.strong);
     const ImVec2 size = ImGui::CalcTextSize(text);
     const ImVec2 pos = vp->Pos + (vp->Size - size) * 0.5f;

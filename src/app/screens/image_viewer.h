@@ -8,6 +8,7 @@ namespace skyloom::app {
 
 void DrawImageViewer(const MediaRef& media, const ui::FontSet& fonts, ImageLibrary& images,
                      FeedAction& action);
-void DrawDropTarget(const ui::FontSet& fonts);
+void DrawDropTarget(const ui::FontSet& fonts,
+                    const char* text = "Drop the image to add it to your post");
 
 }  // namespace skyloom::app

@@ -110,11 +110,19 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
         ImGui::SameLine(0, 4);
         if (ui::Link((post.group->name + "##group").c_str())) action = PostCardAction::OpenGroup;
     }
+    float right = origin.x + width - kPad;  // header links stack leftwards from the edge
     if (own) {
         const float w = ImGui::CalcTextSize("Delete").x;
-        ImGui::SetCursorScreenPos(
-            ImVec2(origin.x + width - kPad - w, origin.y + kPad + baseline_fix));
+        right -= w;
+        ImGui::SetCursorScreenPos(ImVec2(right, origin.y + kPad + baseline_fix));
         if (ui::Link("Delete##delete")) action = PostCardAction::Delete;
+        right -= 14.0f;
+    }
+    if (post.meme) {
+        const float w = ImGui::CalcTextSize("Remix").x;
+        right -= w;
+        ImGui::SetCursorScreenPos(ImVec2(right, origin.y + kPad + baseline_fix));
+        if (ui::Link("Remix##remix")) action = PostCardAction::Remix;
     }
 
     // Body text, wrapped at the card's inner width.

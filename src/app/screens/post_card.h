@@ -1,7 +1,8 @@
 // One post as a card: author, relative time (opens the post), the group it was posted in,
 // word-wrapped text, its image (placeholder first, click for full size), and Delete on the
-// reader's own posts. Heights are measured exactly from the wrapped text so the feed can
-// place cards without submitting them (see feed_screen.cpp's virtualization).
+// reader's own posts; "Remix" on every meme (opens the editor with its background and boxes).
+// Heights are measured exactly from the wrapped text so the feed can place cards without submitting
+// them (see feed_screen.cpp's virtualization).
 #pragma once
 
 #include <cstdint>
@@ -19,7 +20,7 @@ namespace skyloom::app {
 
 class ImageLibrary;
 
-enum class PostCardAction { None, Open, Delete, OpenImage, OpenGroup, RevealImage };
+enum class PostCardAction { None, Open, Delete, OpenImage, OpenGroup, RevealImage, Remix };
 
 // The image's height in a card of inner width `width`: its aspect ratio, clamped so very tall
 // or very wide images do not take over the feed (the rest is cropped, centred).

@@ -44,6 +44,13 @@ TopBarAction DrawTopBar(const ui::FontSet& fonts, const std::optional<std::strin
         float x = origin.x + width - margin - button_w;
         ImGui::SetCursorScreenPos(ImVec2(x, origin.y + (height - button_h) * 0.5f));
         if (ui::SecondaryButton(sign_out, button_w, !busy)) action = TopBarAction::SignOut;
+        {  // "Make a meme" (issue 5): the editor's entry point
+            const char* make = "Make a meme";
+            const float make_w = ImGui::CalcTextSize(make).x + 28.0f;
+            x -= make_w + 10.0f;
+            ImGui::SetCursorScreenPos(ImVec2(x, origin.y + (height - button_h) * 0.5f));
+            if (ui::SecondaryButton(make, make_w)) action = TopBarAction::MakeMeme;
+        }
         if (width >= ui::metric::kCompactWidth * 0.8f) {
             x -= handle_w + 14.0f;
             dl->AddText(ImVec2(x, origin.y + (height - ImGui::GetFontSize()) * 0.5f),

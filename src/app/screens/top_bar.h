@@ -11,7 +11,7 @@ struct FontSet;
 
 namespace skyloom::app {
 
-enum class TopBarAction { None, SignOut, Home };
+enum class TopBarAction { None, SignOut, Home, MakeMeme };
 
 [[nodiscard]] TopBarAction DrawTopBar(const ui::FontSet& fonts,
                                       const std::optional<std::string>& user, bool busy);

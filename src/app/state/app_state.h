@@ -9,6 +9,7 @@
 #include "screens/chat_screen.h"
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
+#include "screens/meme_editor.h"
 #include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
@@ -36,6 +37,7 @@ struct AppState {
     ResetScreen reset;
     FeedScreen feed;
     ChatScreen chat;
+    MemeEditorScreen meme;  // #/meme/new, #/meme/remix/ID
     bool fonts_ready = false;
 
     // The feed the route shows (Me on #/me, the group's on #/g/ID, Explore otherwise).

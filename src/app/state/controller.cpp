@@ -91,6 +91,8 @@ void Controller::ShowRoute(const ui::Route& location) {
                 m_state.feed.fling_velocity = 0;
                 break;
             case ui::Screen::kPost:
+            case ui::Screen::kMemeNew:
+            case ui::Screen::kMemeRemix:
                 break;
             case ui::Screen::kChat:
                 m_state.chat.focus_draft = true;
@@ -114,6 +116,17 @@ void Controller::ShowRoute(const ui::Route& location) {
     if (m_state.user && location.screen == ui::Screen::kChat &&
         m_state.chat.history.state == ui::RequestState::kNotAttempted)
         LoadChat();
+    // The meme editor opens fresh for each visit (also when a restored session arrives after
+    // the route was shown) and lets go of its textures and work when left.
+    const bool meme =
+        location.screen == ui::Screen::kMemeNew || location.screen == ui::Screen::kMemeRemix;
+    if (!meme && m_meme_route) {
+        m_meme_route.reset();
+        ResetMemeEditor();
+    } else if (meme && m_state.user && !(m_meme_route && *m_meme_route == location)) {
+        m_meme_route = location;
+        OpenMemeEditor(location);
+    }
     platform::SetTitle(ui::PageTitle(location));
     platform::RequestFrames();
 }
@@ -139,6 +152,9 @@ void Controller::Handle(TopBarAction action) {
             break;
         case TopBarAction::Home:
             Navigate(Fallback());
+            break;
+        case TopBarAction::MakeMeme:
+            Navigate({ui::Screen::kMemeNew, {}});
             break;
     }
 }
@@ -167,6 +183,7 @@ void Controller::SignOut() {
 
 void Controller::EndSessionLocally() {
     DiscardAttachment();  // cancels its processing/upload and frees the preview
+    ResetMemeEditor();
     m_client.ClearSession();
     platform::StorageRemove(kRefreshTokenKey);
     m_state.user.reset();

@@ -6,6 +6,7 @@
 // forgot/reset), controller_feed.cpp (feeds, composer, delete, single post),
 // controller_media.cpp (the composer's image), controller_groups.cpp (groups),
 // controller_ai.cpp (autofill, the persona chat).
+// controller_meme.cpp (the meme editor).
 #pragma once
 
 #include <optional>
@@ -17,6 +18,7 @@
 #include "screens/chat_screen.h"
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
+#include "screens/meme_editor.h"
 #include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
@@ -52,6 +54,7 @@ class Controller {
     void Handle(TopBarAction action);
     void Handle(const FeedAction& action);
     void Handle(ChatAction action);
+    void Handle(const MemeEditorAction& action);  // controller_meme.cpp
     void Update(double now_ms);  // expires toasts, keeps countdowns ticking
 
   private:
@@ -104,6 +107,21 @@ class Controller {
     void DeleteGroup();
     void SelectGroup(const std::string& id);
 
+    // controller_meme.cpp: the meme editor (#/meme/new, #/meme/remix/ID)
+    void OpenMemeEditor(const ui::Route& location);
+    void ResetMemeEditor();
+    void LoadTemplates(const std::string& query);
+    void ApplyPendingTemplate();
+    void PickTemplate(const std::string& id);
+    void PickMyImage(size_t index);
+    void LoadMyImages();
+    void LoadMemeThumb(const MediaRef& media);
+    void SetMemeBackgroundUrl(const std::string& url);
+    void SetMemeBackgroundTexture(const platform::Texture& texture);
+    void StartMemeBackgroundFile(platform::PickedFile file);
+    void PostMeme();
+    void CancelMemePost();
+
     AppState& m_state;
     ApiClient& m_client;
     std::string m_signup_password;   // held in memory only, to sign in right after verify
@@ -112,6 +130,9 @@ class Controller {
     uint64_t m_next_autofill = 1;    // the same for autofill streams
     uint64_t m_next_chat = 1;        // and for chat replies
     std::optional<ui::Route> m_after_sign_in;  // a signed-in page that sent the visitor to log in
+    std::string m_pending_template;  // a remix's template id, waiting for the gallery
+    std::optional<ui::Route> m_meme_route;  // the route the meme editor is open for
+    uint64_t m_meme_session = 0;            // bumped when the editor resets (stale thumbnails)
 };
 
 }  // namespace skyloom::app

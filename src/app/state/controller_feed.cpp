@@ -61,6 +61,9 @@ void Controller::Handle(const FeedAction& action) {
         case FeedActionKind::RevealImage:
             f.revealed.insert(action.post_id);
             break;
+        case FeedActionKind::RemixPost:
+            Navigate({ui::Screen::kMemeRemix, action.post_id});
+            break;
         case FeedActionKind::ShowGroups:
             Navigate({ui::Screen::kGroups, {}});
             break;

@@ -30,8 +30,13 @@ void Controller::OnImageFile(platform::PickedFile file) {
         ShowToast("error", "Sign in to post images.");
         return;
     }
-    // Images go into the composer, which is on the feed screens; bring it into view.
+    // On the meme editor a file becomes the meme's background.
     const ui::Screen screen = m_state.location.screen;
+    if (screen == ui::Screen::kMemeNew || screen == ui::Screen::kMemeRemix) {
+        StartMemeBackgroundFile(std::move(file));
+        return;
+    }
+    // Images go into the composer, which is on the feed screens; bring it into view.
     if (screen != ui::Screen::kFeed && screen != ui::Screen::kMe && screen != ui::Screen::kGroup)
         Navigate({ui::Screen::kFeed, {}});
     StartImage(std::move(file));

@@ -53,6 +53,11 @@ std::vector<std::pair<const char*, const std::string*>> InlineMessages(const App
         case ui::Screen::kChat:
             return {{"error", &s.chat.history.error.message},
                     {"error", &s.chat.send.error.message}};
+        case ui::Screen::kMemeNew:
+        case ui::Screen::kMemeRemix:
+            return {{"error", &s.meme.background.error.message},
+                    {"error", &s.meme.templates_request.error.message},
+                    {"error", &s.meme.post.error.message}};
     }
     return {};
 }
@@ -93,6 +98,54 @@ nlohmann::json MediaJson(const MediaRef& m) {
             {"alt", m.alt}};
 }
 
+// ---- the meme editor (issue 5): its spec, selection, canvas rectangle and request states ----
+const char* RequestName(const ui::RequestStatus& s) {
+    switch (s.state) {
+        case ui::RequestState::kNotAttempted:
+            return "idle";
+        case ui::RequestState::kInProgress:
+            return "busy";
+        case ui::RequestState::kFailed:
+            return "failed";
+        case ui::RequestState::kSucceeded:
+            break;
+    }
+    return "done";
+}
+
+nlohmann::json MemeEditorJson(const MemeEditorScreen& m) {
+    const meme::EditState& edit = m.history.Current();
+    nlohmann::json templates = nlohmann::json::array();
+    for (const MemeTemplate& t : m.templates)
+        templates.push_back({{"id", t.id}, {"name", t.name}, {"url", t.media.url}});
+    nlohmann::json mine = nlohmann::json::array();
+    for (const MediaRef& r : m.my_images) mine.push_back(r.id);
+    return {
+        {"remix_of", m.remix_of},
+        {"spec", ToJson(edit.spec)},
+        {"selected", edit.selected},
+        {"can_undo", m.history.CanUndo()},
+        {"can_redo", m.history.CanRedo()},
+        {"background",
+         {{"state", RequestName(m.background)},
+          {"error", m.background.error.message},
+          {"ready", m.background_texture != 0},
+          {"width", m.background_width},
+          {"height", m.background_height}}},
+        {"canvas", {{"x", m.canvas_x}, {"y", m.canvas_y}, {"w", m.canvas_w}, {"h", m.canvas_h}}},
+        {"templates", std::move(templates)},
+        {"templates_state", RequestName(m.templates_request)},
+        {"layers", {{"renders", m.layer_renders}, {"last_ms", m.last_layer_ms}}},
+        {"my_images", std::move(mine)},
+        {"choosing_background", m.choosing_background},
+        {"post",
+         {{"state", RequestName(m.post)},
+          {"error", m.post.error.message},
+          {"progress", m.post_progress},
+          {"stage", m.post_stage},
+          {"posted_id", m.posted_id}}}};
+}
+
 }  // namespace
 
 std::string StateJson(const AppState& state, const ImageStats& images) {
@@ -120,6 +173,7 @@ std::string StateJson(const AppState& state, const ImageStats& images) {
                                {"revealed", state.feed.revealed.count(p.id) > 0}};
         if (p.media) post["media"] = MediaJson(*p.media);
         if (p.group) post["group"] = {{"id", p.group->id}, {"name", p.group->name}};
+        if (p.meme) post["meme"] = ToJson(*p.meme);
         posts.push_back(std::move(post));
     }
     const FeedTab tab = state.feed_tab();
@@ -179,6 +233,7 @@ std::string StateJson(const AppState& state, const ImageStats& images) {
                  {"sending", state.chat.sending},
                  {"reply", state.chat.reply},
                  {"draft", state.chat.draft}};
+    j["meme"] = MemeEditorJson(state.meme);
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

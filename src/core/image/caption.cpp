@@ -4,14 +4,9 @@
 #include <cmath>
 #include <vector>
 
-#include <stb/stb_truetype.h>
+#include "image/font_data.h"
 
 namespace skyloom::image {
-
-struct FontData {
-    std::string bytes;  // stbtt_fontinfo points into these
-    stbtt_fontinfo info{};
-};
 
 namespace {
 

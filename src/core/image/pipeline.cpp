@@ -88,9 +88,10 @@ Result<ProcessedImage> Process(std::string_view bytes, const ProcessOptions& opt
     }
     stage(ProcessStage::kOrient);
     image = ApplyOrientation(std::move(image), orientation);
-    if (options.caption) {
+    if (options.caption || options.overlay) {
         stage(ProcessStage::kCaption);
-        ApplyCaption(&image, *options.caption);
+        if (options.caption) ApplyCaption(&image, *options.caption);
+        if (options.overlay) options.overlay(&image);
     }
 
     stage(ProcessStage::kEncode);

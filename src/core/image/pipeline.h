@@ -46,6 +46,9 @@ struct ProcessOptions {
     int thumbnail_width = kThumbnailWidth;  // px; never upscales
     int jpeg_quality = kJpegQuality;        // 1..100, used when the output is opaque
     std::optional<CaptionOptions> caption;  // none by default
+    // Drawn onto the upright, resized image after the caption and before encoding (the meme
+    // renderer, src/core/meme/render.h, which image/ must not depend on); empty = none.
+    std::function<void(Image*)> overlay;
     // Called on the calling thread before each stage starts; empty = no progress reports.
     std::function<void(ProcessStage)> on_stage;
 };

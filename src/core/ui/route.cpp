@@ -1,6 +1,7 @@
 #include "ui/route.h"
 
 #include <array>
+#include <optional>
 
 namespace skyloom::ui {
 namespace {
@@ -37,6 +38,25 @@ bool IsDigits(std::string_view text) {
     return true;
 }
 
+// ---- meme editor routes: two path segments, so they are parsed apart from kRoutes ----------
+constexpr std::string_view kMemePath = "meme";
+constexpr std::string_view kMemeNewPath = "new";
+constexpr std::string_view kMemeRemixPrefix = "remix/";
+
+bool IsMemeScreen(Screen screen) {
+    return screen == Screen::kMemeNew || screen == Screen::kMemeRemix;
+}
+
+// "new" or "remix/ID" (after "meme/"); nullopt when malformed.
+std::optional<Route> ParseMemeRoute(std::string_view rest) {
+    if (rest == kMemeNewPath) return Route{Screen::kMemeNew, {}};
+    if (rest.substr(0, kMemeRemixPrefix.size()) == kMemeRemixPrefix &&
+        IsDigits(rest.substr(kMemeRemixPrefix.size()))) {
+        return Route{Screen::kMemeRemix, std::string(rest.substr(kMemeRemixPrefix.size()))};
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Route ParseRoute(std::string_view hash, Route fallback) {
@@ -47,6 +67,7 @@ Route ParseRoute(std::string_view hash, Route fallback) {
     std::string_view rest = hash.find('/') == std::string_view::npos
                                 ? std::string_view()
                                 : hash.substr(hash.find('/') + 1);
+    if (head == kMemePath) return ParseMemeRoute(rest).value_or(fallback);
     for (const RouteName& route : kRoutes) {
         if (route.path != head) continue;
         if (TakesId(route.screen)) {
@@ -60,6 +81,8 @@ Route ParseRoute(std::string_view hash, Route fallback) {
 }
 
 std::string FormatRoute(const Route& route) {
+    if (route.screen == Screen::kMemeNew) return "#/meme/new";
+    if (route.screen == Screen::kMemeRemix) return "#/meme/remix/" + route.param;
     for (const RouteName& name : kRoutes) {
         if (name.screen != route.screen) continue;
         std::string out = "#/" + std::string(name.path);
@@ -70,6 +93,9 @@ std::string FormatRoute(const Route& route) {
 }
 
 std::string PageTitle(const Route& route) {
+    if (IsMemeScreen(route.screen))
+        return std::string(route.screen == Screen::kMemeNew ? "Make a meme" : "Remix a meme") +
+               " \xc2\xb7 Skyloom";
     for (const RouteName& name : kRoutes) {
         if (name.screen == route.screen) return std::string(name.title) + " \xc2\xb7 Skyloom";
     }

@@ -19,6 +19,9 @@ enum class Screen {
     kGroups,  // the list of groups
     kGroup,   // param: group id
     kChat,    // the AI persona chat
+    // Meme editor (issue 5): "#/meme/new", and "#/meme/remix/POST_ID" (param: the post id).
+    kMemeNew,
+    kMemeRemix,
 };
 
 struct Route {
