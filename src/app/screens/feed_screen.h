@@ -26,7 +26,7 @@ class ImageLibrary;
 
 namespace skyloom::app {
 
-enum class FeedTab { kExplore, kMe, kGroup };
+enum class FeedTab { kExplore, kMe, kGroup, kFollowing };
 
 // The image attached to the draft: picked/dropped/pasted -> processed in the browser (worker)
 // -> uploaded -> ready to post. Any phase can be cancelled; failures keep the draft.
@@ -66,6 +66,8 @@ struct FeedScreen {
     ui::FeedModel explore;
     ui::FeedModel me;
     ui::FeedModel group;  // #/g/ID
+    ui::FeedModel following;     // #/following: creators the user subscribes to
+    bool blur_sensitive = true;  // the user's setting (issue 6): blur sensitive images
     Composer composer;
     bool dragging_file = false;      // a file is dragged over the page: show the drop target
     std::optional<MediaRef> viewer;  // the image open full size
@@ -99,10 +101,17 @@ struct FeedScreen {
     int last_visible_row = -1;   // for tests and prefetch
 
     [[nodiscard]] ui::FeedModel& Model(FeedTab tab) {
-        return tab == FeedTab::kMe ? me : tab == FeedTab::kGroup ? group : explore;
+        return tab == FeedTab::kMe          ? me
+               : tab == FeedTab::kGroup     ? group
+               : tab == FeedTab::kFollowing ? following
+                                            : explore;
     }
     [[nodiscard]] const ui::FeedModel& Model(FeedTab tab) const {
-        return tab == FeedTab::kMe ? me : tab == FeedTab::kGroup ? group : explore;
+        return const_cast<FeedScreen*>(this)->Model(tab);
+    }
+    // Whether a post's image shows: not sensitive, blur turned off, or clicked to reveal.
+    [[nodiscard]] bool Revealed(const Post& post) const {
+        return !blur_sensitive || revealed.count(post.id) > 0;
     }
 };
 
@@ -130,6 +139,8 @@ enum class FeedActionKind {
     RevealImage,  // post_id: show a sensitive image the feed blurs
     CreateGroup,  // from the form on #/groups
     RetryGroups,
+    ShowFollowing,  // #/following
+    OpenAuthor,     // username: the author's portfolio
 };
 
 struct FeedAction {
@@ -137,6 +148,7 @@ struct FeedAction {
     std::string post_id;
     std::string group_id;
     std::optional<MediaRef> media;
+    std::string username;    // OpenAuthor
     bool load_more = false;  // the reader is near the end of what is loaded
 };
 
@@ -149,7 +161,7 @@ struct FeedAction {
 }
 
 // Shared by the feed, group and groups screens.
-enum class FeedSection { kExplore, kMe, kGroups };
+enum class FeedSection { kExplore, kMe, kGroups, kFollowing };
 // Positions the cursor at the content column's left edge and returns its width.
 [[nodiscard]] float FeedColumn();
 void DrawSectionTabs(FeedSection section, float width, FeedAction& action);

@@ -19,7 +19,8 @@ namespace skyloom::app {
 
 class ImageLibrary;
 
-enum class PostCardAction { None, Open, Delete, OpenImage, OpenGroup, RevealImage };
+// OpenAuthor: the author's name was clicked (their portfolio, #/u/NAME).
+enum class PostCardAction { None, Open, Delete, OpenImage, OpenGroup, RevealImage, OpenAuthor };
 
 // The image's height in a card of inner width `width`: its aspect ratio, clamped so very tall
 // or very wide images do not take over the feed (the rest is cropped, centred).

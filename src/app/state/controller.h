@@ -4,7 +4,9 @@
 //
 // Files: controller.cpp (session, routing, toasts), controller_auth.cpp (sign in/up, verify,
 // forgot/reset), controller_feed.cpp (feeds, composer, delete, single post),
-// controller_media.cpp (the composer's image), controller_groups.cpp (groups).
+// controller_media.cpp (the composer's image), controller_groups.cpp (groups),
+// controller_social.cpp (portfolios, subscribe), controller_notifications.cpp (the bell, its
+// polling and the list), controller_settings.cpp (settings and AI history).
 #pragma once
 
 #include <string>
@@ -17,6 +19,7 @@
 #include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
+#include "screens/social_action.h"
 #include "screens/top_bar.h"
 #include "screens/verify_screen.h"
 #include "state/app_state.h"
@@ -26,6 +29,12 @@ namespace skyloom::app {
 constexpr const char* kRefreshTokenKey = "skyloom.refresh_token";
 constexpr double kToastMs = 5000.0;
 constexpr int kFeedPageSize = 20;
+// The bell polls this often while signed in and the page is visible (a hidden page renders no
+// frames, so its timer's work waits until it shows again); focus polls at once, at most every
+// kFocusPollMinMs.
+constexpr double kNotificationPollMs = 30000.0;
+constexpr double kFocusPollMinMs = 2000.0;
+constexpr int kPortfolioPageSize = 30;
 
 class Controller {
   public:
@@ -48,12 +57,16 @@ class Controller {
     void Handle(ResetAction action);
     void Handle(TopBarAction action);
     void Handle(const FeedAction& action);
+    void Handle(const SocialAction& action);
+    // The page regained focus or visibility: refresh the bell unless it just did.
+    void OnFocus();
     void Update(double now_ms);  // expires toasts, keeps countdowns ticking
 
   private:
     // controller.cpp
     void SignOut();
     void EndSessionLocally();
+    void ResetSocialState();  // portfolio, notifications and settings of the last session
     void OnSignedIn(const AuthSession& session);
     void ShowRoute(const ui::Route& location);
     void ShowToast(std::string kind, std::string text);
@@ -90,12 +103,27 @@ class Controller {
     void CreateGroup();
     void DeleteGroup();
     void SelectGroup(const std::string& id);
+    // controller_social.cpp
+    void LoadProfile(const std::string& username);
+    void LoadPortfolioPage();
+    void SetSubscribed(bool subscribed);
+    // controller_notifications.cpp
+    void StartNotificationPolling();
+    void PollNotifications();
+    void LoadMoreNotifications();
+    void MarkNotificationsRead(const std::string& id);  // "" = all
+    // controller_settings.cpp
+    void LoadSettings();
+    void SaveSetting(bool email, bool value);  // email: the email toggle, else the blur one
+    void LoadHistory(bool more);
+    void DeleteHistory(const std::string& id);  // "" = all
 
     AppState& m_state;
     ApiClient& m_client;
     std::string m_signup_password;   // held in memory only, to sign in right after verify
     bool m_countdown_timer = false;  // a one-second wake-up for the resend countdown is set
     uint64_t m_next_attachment = 1;  // tokens tell a current attachment from a discarded one
+    uint64_t m_poll_generation = 0;  // bumps at sign-in/out: an old session's timer stops
 };
 
 }  // namespace skyloom::app

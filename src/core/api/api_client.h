@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "api/ai_history.h"
 #include "api/http.h"
 #include "api/requests.h"
 #include "api/social_requests.h"
@@ -78,6 +79,12 @@ class ApiClient {
     void MarkAllNotificationsRead(Callback<int64_t> done);
     void GetSettings(Callback<UserSettings> done);
     void UpdateSettings(bool email_notifications, Callback<UserSettings> done);
+    void UpdateSettings(const api::SettingsPatch& patch, Callback<UserSettings> done);
+
+    // The caller's AI inference log (issue 6), in api_client_ai_history.cpp.
+    void ListAiHistory(const api::AiHistoryQuery& query, Callback<InferencePage> done);
+    void DeleteAiHistory(Callback<int64_t> done);  // answers how many entries were deleted
+    void DeleteAiHistoryEntry(const std::string& id, Callback<Unit> done);
 
     // Sends an arbitrary request with the session's token (and transparent refresh).
     void SendAuthorized(HttpRequest request, ResponseCallback done);

@@ -18,6 +18,11 @@ enum class Screen {
     kPost,    // param: post id
     kGroups,  // the list of groups
     kGroup,   // param: group id
+    // Social (issue 5/6): portfolios, the Following feed, notifications, settings.
+    kUser,           // param: username ("#/u/ada")
+    kFollowing,      // the feed of creators the user subscribes to
+    kNotifications,  // the notification list
+    kSettings,       // email notifications, blur, AI history
 };
 
 struct Route {
