@@ -69,7 +69,7 @@ async function refocus() {
 
 before(async () => {
   dir = fs.mkdtempSync(path.join(os.tmpdir(), "skyloom-e2e-social-"));
-  server = await startServer(["--demo", "--demo-posts", "4", "--demo-images", "0"]);
+  server = await startServer(["--demo", "--demo-posts", "4", "--demo-image-every", "0"]);
   browser = await b.launch();
   page = await b.openPage(browser);
   grace = await login("grace");
