@@ -94,11 +94,19 @@ TEST_F(SocialControllerTest, PortfolioLoadsProfileAndPostsAndSubscribes) {
     api.Flush();
     EXPECT_FALSE(state.portfolio.profile->subscribed);
     EXPECT_EQ(state.portfolio.profile->subscriber_count, 4);
+    // Coming back to the portfolio shows posts made since.
+    api.On("GET /api/v1/posts", 200,
+           R"({"items":[{"id":"10","author":{"username":"grace"},"text":"new","sensitive":false,"created_at":"2026-11-23T11:00:00Z"}],"next_cursor":null})");
+    controller.Navigate({ui::Screen::kFeed, {}});
+    controller.Navigate({ui::Screen::kUser, "grace"});
+    api.Flush();
+    ASSERT_EQ(state.portfolio.posts.posts().size(), 1u);
+    EXPECT_EQ(state.portfolio.posts.posts()[0].id, "10");
     const Json json = Json::parse(StateJson(state));
     EXPECT_EQ(json["route"], "u");
     EXPECT_EQ(json["profile"]["username"], "grace");
     EXPECT_EQ(json["profile"]["subscribed"], false);
-    EXPECT_EQ(json["profile"]["posts"].size(), 2u);
+    EXPECT_EQ(json["profile"]["posts"].size(), 1u);
 }
 
 TEST_F(SocialControllerTest, SubscribeFailureIsShownAndChangesNothing) {

@@ -28,6 +28,7 @@ struct NotificationsScreen {
     ui::RequestStatus mark_request;  // mark read (one or all)
     std::string marking_id;          // the item being marked ("" = all)
     double last_poll_ms = -1e18;     // platform::NowMs() of the last poll started
+    int polls = 0;                   // polls started this session (tests tell them from idle)
 };
 
 [[nodiscard]] SocialAction DrawNotificationsScreen(const NotificationsScreen& screen,

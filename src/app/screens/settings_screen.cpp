@@ -17,7 +17,9 @@ namespace {
 constexpr size_t kSnippetBytes = 160;  // of an inference's input/output shown in the list
 
 // At most `max` bytes of `text`, cut at a UTF-8 code point boundary, "..." when cut.
-std::string Snippet(const std::string& text, size_t max) {
+std::string Snippet(std::string text, size_t max) {
+    // Completions usually start with the space that joins them to the input: not shown.
+    text.erase(0, text.find_first_not_of(" \t\r\n"));
     if (text.size() <= max) return text;
     size_t cut = max;
     while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) cut--;
@@ -38,7 +40,14 @@ void SectionTitle(const ui::FontSet& fonts, const char* title) {
 bool Toggle(const char* label, bool value, bool enabled, bool* out) {
     ImGui::BeginDisabled(!enabled);
     bool shown = value;
+    // The theme's roomy frame padding suits text fields; a checkbox box that size looks huge.
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 4.0f);  // a box, not a radio button
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Border, ui::color::kTextMuted);
     const bool changed = ImGui::Checkbox(label, &shown);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(3);
     ImGui::EndDisabled();
     if (changed) *out = shown;
     return changed && enabled;
@@ -51,13 +60,16 @@ void DrawToggles(const SettingsScreen& s, float width, const ui::FontSet& fonts,
     const float inner = ui::ContentWidth();
     SectionTitle(fonts, "Notifications");
     bool value = false;
-    if (Toggle("Email me when a creator I subscribe to posts a meme",
-               s.settings.email_notifications, s.loaded && !s.email_save.in_progress(), &value)) {
+    // Checkbox labels do not wrap: short enough for a 375 px phone, details below.
+    if (Toggle("Email me about new memes", s.settings.email_notifications,
+               s.loaded && !s.email_save.in_progress(), &value)) {
         action.kind = SocialActionKind::SetEmailNotifications;
         action.value = value;
     }
     ImGui::PushFont(fonts.small);
-    ui::MutedText("The bell in the top bar always shows new memes from creators you follow.");
+    ui::MutedText(
+        "One email when a creator you subscribe to posts a meme. The bell in the top "
+        "bar shows them either way.");
     ImGui::PopFont();
     if (s.email_save.failed()) ui::ErrorNote(s.email_save.error.message, inner);
     ImGui::Dummy(ImVec2(0, 10));
@@ -93,7 +105,9 @@ void DrawEntry(const SettingsScreen& s, const Inference& e, float inner, const u
     ImGui::PushID(e.id.c_str());
     const ImVec2 row = ImGui::GetCursorScreenPos();
     ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted(e.kind.c_str());
+    std::string kind = e.kind;  // "autofill" -> "Autofill"
+    if (!kind.empty() && kind[0] >= 'a' && kind[0] <= 'z') kind[0] = char(kind[0] - 'a' + 'A');
+    ImGui::TextUnformatted(kind.c_str());
     ImGui::PopFont();
     ImGui::SameLine(0, 10);
     ImGui::PushFont(fonts.small);

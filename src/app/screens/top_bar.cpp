@@ -73,14 +73,16 @@ TopBarAction DrawTopBar(const ui::FontSet& fonts, const std::optional<std::strin
     const float mark = 28.0f;
     const ImVec2 mark_min = origin + ImVec2(margin, (height - mark) * 0.5f);
     ImGui::SetCursorScreenPos(mark_min);
-    if (ImGui::InvisibleButton("##home", ImVec2(mark + 8 + ImGui::CalcTextSize("Skyloom").x, mark)))
-        action = TopBarAction::Home;
+    // On a phone a signed-in bar needs the room for the bell, Settings and Sign out: mark only.
+    const bool mark_only = user.has_value() && width < ui::metric::kCompactWidth;
+    const float name_w = mark_only ? 0.0f : 8 + ImGui::CalcTextSize("Skyloom").x;
+    if (ImGui::InvisibleButton("##home", ImVec2(mark + name_w, mark))) action = TopBarAction::Home;
     bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Link, "Skyloom home");
     dl->AddRectFilled(mark_min, mark_min + ImVec2(mark, mark), ui::color::kAccent, 8.0f);
     const ImVec2 s_size = ImGui::CalcTextSize("S");
     dl->AddText(mark_min + (ImVec2(mark, mark) - s_size) * 0.5f, ui::color::kOnAccent, "S");
     const float text_y = origin.y + (height - ImGui::GetFontSize()) * 0.5f;
-    dl->AddText(ImVec2(mark_min.x + mark + 8, text_y), ui::color::kText, "Skyloom");
+    if (!mark_only) dl->AddText(ImVec2(mark_min.x + mark + 8, text_y), ui::color::kText, "Skyloom");
     ImGui::PopFont();
 
     if (user) {

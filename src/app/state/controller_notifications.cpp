@@ -36,6 +36,7 @@ void Controller::PollNotifications() {
     if (!m_state.user || n.list_request.in_progress()) return;
     n.list_request.Start();
     n.last_poll_ms = platform::NowMs();
+    n.polls++;
     m_state.requests_in_flight++;
     const std::string user = *m_state.user;
     api::NotificationQuery query;

@@ -73,6 +73,8 @@ void Controller::LoadProfile(const std::string& username) {
     if (p.username != username) {
         p = PortfolioScreen{};  // another creator: nothing of the last one shows
         p.username = username;
+    } else {
+        p.posts.Reset();  // the same creator again: their newest posts, not the old list
     }
     p.profile_request.Start();
     m_state.requests_in_flight++;

@@ -135,6 +135,7 @@ void AddSocialJson(const AppState& state, nlohmann::json& j) {
     j["notifications"] = {{"unread", n.unread},
                           {"loaded", n.loaded_once},
                           {"polling", n.list_request.in_progress()},
+                          {"polls", n.polls},
                           {"marking", n.mark_request.in_progress()},
                           {"items", std::move(items)}};
     const SettingsScreen& s = state.settings;
