@@ -90,6 +90,14 @@ test("ada subscribes to grace from her portfolio, reached by clicking her name",
   await waitState("the feed", (s) => s.route === "feed" && s.feed.posts.length > 0 && s.feed.posts[0].author === "grace");
   await waitState("the bell's first poll", (s) => s.notifications.loaded && s.settings.loaded);
 
+  // Before subscribing, the Following tab explains how to follow people.
+  await b.click(page, "Following", "tab");
+  await waitState("the empty following feed", (s) => s.route === "following" && s.feed.reached_end && s.feed.posts.length === 0);
+  await b.settle(page, 3);
+  await b.screenshot(page, "social-following-empty");
+  await b.click(page, "Explore", "tab");
+  await waitState("explore", (s) => s.route === "feed" && s.feed.posts.length > 0);
+
   await b.click(page, "@grace", "link");
   const s = await waitState("grace's portfolio", (s) => s.route === "u" && s.profile.username === "grace" && s.profile.loaded && s.profile.posts.length > 0);
   assert.equal(s.profile.subscribed, false);

@@ -254,9 +254,8 @@ void DrawListFooter(const ui::FeedModel& model, FeedTab tab, float width, const 
                             "Write your first post above; it shows up here.", nullptr, false);
         else if (tab == FeedTab::kFollowing)
             (void)StateCard(width, fonts, "You don't follow anyone yet",
-                            "Click a name on any post to open their portfolio, then press "
-                            "Subscribe: their posts show up here.",
-                            nullptr, false);
+                            "Click a name on any post, then Subscribe on their portfolio.", nullptr,
+                            false);
         else
             (void)StateCard(width, fonts, "Nothing here yet", "Be the first: write a post above.",
                             nullptr, false);
