@@ -275,5 +275,20 @@ TEST_F(SocialControllerTest, AiHistoryListsAndDeletesOneAndAll) {
     EXPECT_FALSE(state.settings.delete_request.failed());
 }
 
+TEST_F(SocialControllerTest, AReloadOnASocialScreenLoadsItOnceTheSessionIsBack) {
+    api.On("POST /api/v1/auth/refresh", 200, kSession);
+    browser().storage[kRefreshTokenKey] = "R0";
+    browser().hash = "#/settings";
+    controller.Start();
+    EXPECT_EQ(state.location.screen, ui::Screen::kSettings) << "shown while restoring";
+    api.Flush();
+    ASSERT_EQ(state.user, "ada");
+    EXPECT_EQ(state.location.screen, ui::Screen::kSettings);
+    EXPECT_TRUE(state.settings.loaded);
+    EXPECT_TRUE(state.settings.history_loaded);
+    EXPECT_EQ(state.settings.history.size(), 2u);
+    EXPECT_EQ(state.notifications.unread, 2) << "the bell polls after a restore too";
+}
+
 }  // namespace
 }  // namespace skyloom::app
