@@ -95,8 +95,9 @@ TEST_F(SocialControllerTest, PortfolioLoadsProfileAndPostsAndSubscribes) {
     EXPECT_FALSE(state.portfolio.profile->subscribed);
     EXPECT_EQ(state.portfolio.profile->subscriber_count, 4);
     // Coming back to the portfolio shows posts made since.
-    api.On("GET /api/v1/posts", 200,
-           R"({"items":[{"id":"10","author":{"username":"grace"},"text":"new","sensitive":false,"created_at":"2026-11-23T11:00:00Z"}],"next_cursor":null})");
+    api.On(
+        "GET /api/v1/posts", 200,
+        R"({"items":[{"id":"10","author":{"username":"grace"},"text":"new","sensitive":false,"created_at":"2026-11-23T11:00:00Z"}],"next_cursor":null})");
     controller.Navigate({ui::Screen::kFeed, {}});
     controller.Navigate({ui::Screen::kUser, "grace"});
     api.Flush();

@@ -66,8 +66,11 @@ struct FeedScreen {
     ui::FeedModel explore;
     ui::FeedModel me;
     ui::FeedModel group;  // #/g/ID
+
+    // Social (issues 5/6).
     ui::FeedModel following;     // #/following: creators the user subscribes to
     bool blur_sensitive = true;  // the user's setting (issue 6): blur sensitive images
+
     Composer composer;
     bool dragging_file = false;      // a file is dragged over the page: show the drop target
     std::optional<MediaRef> viewer;  // the image open full size
