@@ -20,7 +20,10 @@
 #include "screens/groups_screen.h"
 #include "screens/image_viewer.h"
 #include "screens/meme_editor.h"
+#include "screens/notifications_screen.h"
+#include "screens/portfolio_screen.h"
 #include "screens/reset_screen.h"
+#include "screens/settings_screen.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
 #include "screens/toast_layer.h"
@@ -65,6 +68,7 @@ bool App::Init() {
         [this](platform::PickedFile file) { m_controller->OnImageFile(std::move(file)); },
         [this](bool dragging) { m_controller->OnDragging(dragging); });
     platform::OnHashChange([this](const std::string& hash) { m_controller->OnHashChanged(hash); });
+    platform::OnFocus([this] { m_controller->OnFocus(); });  // the bell refreshes on return
     platform::InstallBridge([this] { return StateJson(m_state, m_images->stats()); });
     platform::InstallImageBridge();
     m_controller->Start();
@@ -187,14 +191,18 @@ void App::DrawScreens() {
     ImGui::Begin("##page", nullptr, kPageFlags);
     const ui::FontSet& fonts = m_fonts.fonts();
     const bool busy = m_state.requests_in_flight > 0;
-    m_controller->Handle(DrawTopBar(fonts, m_state.user, busy));
+    m_controller->Handle(DrawTopBar(fonts, m_state.user, busy, m_state.notifications.unread));
 
     const ui::Screen screen = m_state.location.screen;
     const bool signed_in_screen = !ui::IsPublic(screen);
     // No scrollbar (its show/hide decision lags a frame behind layout). Form screens scroll by
     // ImGui's wheel handling; the feed scrolls itself (smoothed wheel, touch fling).
     ImGuiWindowFlags screen_flags = ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar;
-    if (signed_in_screen) screen_flags |= ImGuiWindowFlags_NoScrollWithMouse;
+    // The social screens (portfolio, notifications, settings) scroll with ImGui's wheel handling.
+    const bool social_screen = screen == ui::Screen::kUser ||
+                               screen == ui::Screen::kNotifications ||
+                               screen == ui::Screen::kSettings;
+    if (signed_in_screen && !social_screen) screen_flags |= ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None, screen_flags);
     const double now_ms = platform::NowMs();
     switch (screen) {
@@ -218,6 +226,10 @@ void App::DrawScreens() {
         case ui::Screen::kPost:
         case ui::Screen::kGroups:
         case ui::Screen::kGroup:
+        case ui::Screen::kFollowing:
+        case ui::Screen::kUser:
+        case ui::Screen::kNotifications:
+        case ui::Screen::kSettings:
             if (!m_state.user) {
                 (void)DrawMessageScreen(m_message_screen, fonts, "Signing you in\xE2\x80\xA6",
                                         "Restoring your session.", "");
@@ -228,6 +240,16 @@ void App::DrawScreens() {
                                                     platform::WallClockMs()));
             else if (screen == ui::Screen::kGroups)
                 m_controller->Handle(DrawGroupsScreen(m_state.feed, fonts));
+            else if (screen == ui::Screen::kUser)
+                m_controller->Handle(DrawPortfolioScreen(m_state.portfolio, *m_state.user,
+                                                         m_state.feed.blur_sensitive, fonts,
+                                                         *m_images));
+            else if (screen == ui::Screen::kNotifications)
+                m_controller->Handle(
+                    DrawNotificationsScreen(m_state.notifications, fonts, platform::WallClockMs()));
+            else if (screen == ui::Screen::kSettings)
+                m_controller->Handle(
+                    DrawSettingsScreen(m_state.settings, fonts, platform::WallClockMs()));
             else
                 m_controller->Handle(DrawFeedScreen(m_state.feed, m_state.feed_tab(), *m_state.user,
                                                     fonts, *m_images, platform::WallClockMs()));

@@ -569,5 +569,42 @@ TEST(AiPrivacy, InferenceLogListAndDelete) {
     EXPECT_TRUE(CallJson(server, ada.access_token(), "/api/v1/ai/chat")["items"].empty());
 }
 
+// The settings screen's path: the core client's history calls against the real server.
+TEST(AiPrivacy, CoreClientListsAndDeletesTheLog) {
+    ServerProcess server;
+    ApiClient ada = SignupAndLogin(server, "ada");
+    for (const char* text : {"One", "Two", "Three"}) {
+        ASSERT_EQ(AiPost(server, ada.access_token(), "/api/v1/ai/autofill",
+                         {{"text", text}, {"max_tokens", 3}})
+                      .status,
+                  200);
+    }
+    api::AiHistoryQuery query;
+    query.limit = 2;
+    auto first = Await<InferencePage>([&](auto cb) { ada.ListAiHistory(query, cb); });
+    ASSERT_TRUE(first.ok()) << first.error().message;
+    ASSERT_EQ(first.value().items.size(), 2u);
+    EXPECT_EQ(first.value().items[0].input, "Three");
+    EXPECT_EQ(first.value().items[0].kind, "autofill");
+    ASSERT_FALSE(first.value().next_cursor.empty());
+    query.cursor = first.value().next_cursor;
+    auto rest = Await<InferencePage>([&](auto cb) { ada.ListAiHistory(query, cb); });
+    ASSERT_TRUE(rest.ok());
+    ASSERT_EQ(rest.value().items.size(), 1u);
+    EXPECT_TRUE(rest.value().next_cursor.empty());
+
+    const std::string id = first.value().items[0].id;
+    ASSERT_TRUE(Await<Unit>([&](auto cb) { ada.DeleteAiHistoryEntry(id, cb); }).ok());
+    auto again = Await<Unit>([&](auto cb) { ada.DeleteAiHistoryEntry(id, cb); });
+    ASSERT_FALSE(again.ok());
+    EXPECT_EQ(again.error().http_status, 404);
+    auto deleted = Await<int64_t>([&](auto cb) { ada.DeleteAiHistory(cb); });
+    ASSERT_TRUE(deleted.ok());
+    EXPECT_EQ(deleted.value(), 2);
+    auto empty = Await<InferencePage>([&](auto cb) { ada.ListAiHistory({}, cb); });
+    ASSERT_TRUE(empty.ok());
+    EXPECT_TRUE(empty.value().items.empty());
+}
+
 }  // namespace
 }  // namespace skyloom::testing

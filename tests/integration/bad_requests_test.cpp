@@ -366,6 +366,12 @@ TEST_F(BadRequests, EachGetsItsStatusAndCode) {
          R"({"email_notifications":true,"theme":"dark"})", Auth::kUser, 400, "unknown_field"},
         {"put on settings", "PUT", p + "/me/settings", "{}", Auth::kUser, 405,
          "method_not_allowed"},
+        {"settings blur wrong type", "PATCH", p + "/me/settings", R"({"blur_sensitive":1})",
+         Auth::kUser, 400, "wrong_type"},
+        {"settings blur null", "PATCH", p + "/me/settings", R"({"blur_sensitive":null})",
+         Auth::kUser, 400, "missing_field"},
+        {"settings not an object", "PATCH", p + "/me/settings", "[true]", Auth::kUser, 400,
+         "malformed_json"},
     };
     table.insert(table.end(), social.begin(), social.end());
     ASSERT_GE(table.size(), 50u);

@@ -272,6 +272,19 @@ TEST(Notifications, MemesNotifySubscribersWhoMarkThemRead) {
     EXPECT_FALSE(
         Await<UserSettings>([&](auto cb) { carol.GetSettings(cb); }).value().email_notifications);
 
+    // The blur setting (issue 6) defaults on and changes alone, leaving email as it was.
+    EXPECT_TRUE(settings.value().blur_sensitive);
+    api::SettingsPatch blur_off;
+    blur_off.blur_sensitive = false;
+    auto blur = Await<UserSettings>([&](auto cb) { carol.UpdateSettings(blur_off, cb); });
+    ASSERT_TRUE(blur.ok()) << blur.error().message;
+    EXPECT_FALSE(blur.value().blur_sensitive);
+    EXPECT_FALSE(blur.value().email_notifications) << "a partial update keeps the other field";
+    auto reread = Await<UserSettings>([&](auto cb) { carol.GetSettings(cb); });
+    EXPECT_FALSE(reread.value().blur_sensitive);
+    EXPECT_TRUE(Await<UserSettings>([&](auto cb) { bob.GetSettings(cb); }).value().blur_sensitive)
+        << "others keep the default";
+
     // A plain post notifies nobody; memes do.
     ASSERT_TRUE(Await<Post>([&](auto cb) { ada.CreatePost("just text", cb); }).ok());
     std::string picture = Upload(ada, 5);

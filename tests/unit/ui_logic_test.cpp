@@ -67,6 +67,29 @@ TEST(Routing, MemeEditorRoutes) {
     EXPECT_EQ(PageTitle(Route{Screen::kMemeNew, {}}), "Make a meme \xc2\xb7 Skyloom");
 }
 
+TEST(Routing, SocialScreens) {
+    Route user = ParseRoute("#/u/ada_99", kFallback);
+    EXPECT_EQ(user.screen, Screen::kUser);
+    EXPECT_EQ(user.param, "ada_99");
+    EXPECT_EQ(ParseRoute("#/following", kFallback).screen, Screen::kFollowing);
+    EXPECT_EQ(ParseRoute("#/notifications/", kFallback).screen, Screen::kNotifications);
+    EXPECT_EQ(ParseRoute("#/settings", kFallback).screen, Screen::kSettings);
+    Route feed{Screen::kFeed, {}};
+    for (const char* hash : {"#/u", "#/u/", "#/u/a%20b", "#/u/ada/posts", "#/u/<script>",
+                             "#/settings/x", "#/notifications/3", "#/following/ada"}) {
+        EXPECT_EQ(ParseRoute(hash, feed), feed) << hash;
+    }
+    for (Route route : {Route{Screen::kUser, "grace"}, Route{Screen::kFollowing, {}},
+                        Route{Screen::kNotifications, {}}, Route{Screen::kSettings, {}}}) {
+        EXPECT_EQ(ParseRoute(FormatRoute(route), kFallback), route);
+    }
+    EXPECT_EQ(FormatRoute({Screen::kUser, "grace"}), "#/u/grace");
+    EXPECT_EQ(PageTitle({Screen::kUser, "grace"}), "@grace \xc2\xb7 Skyloom");
+    EXPECT_EQ(PageTitle({Screen::kSettings, {}}), "Settings \xc2\xb7 Skyloom");
+    EXPECT_FALSE(IsPublic(Screen::kUser));
+    EXPECT_FALSE(IsPublic(Screen::kSettings));
+}
+
 TEST(RelativeTime, ParsesRfc3339) {
     EXPECT_EQ(ParseRfc3339Ms("1970-01-01T00:00:00Z").value(), 0);
     EXPECT_EQ(ParseRfc3339Ms("1970-01-01T00:00:01.250Z").value(), 1250);

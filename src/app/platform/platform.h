@@ -94,6 +94,10 @@ void SetTimeout(double ms, std::function<void()> fn);  // fn runs via PostToMain
 [[nodiscard]] double NowMs();                          // monotonic, ms since navigation start
 [[nodiscard]] int64_t WallClockMs();                   // Unix epoch ms (Date.now())
 
+// ---- focus_web.cpp -------------------------------------------------------------------------
+// The window regained focus or the tab became visible again; `listener` runs via the main loop.
+void OnFocus(std::function<void()> listener);
+
 // ---- display_web.cpp: canvas size and devicePixelRatio -------------------------------------
 [[nodiscard]] float DevicePixelRatio();
 // Keeps the canvas backing store at CSS size x devicePixelRatio; call each frame (cheap).

@@ -98,10 +98,14 @@ void DrawSectionTabs(FeedSection section, float width, FeedAction& action) {
     ImGui::GetWindowDrawList()->AddRectFilled(pos, pos + ImVec2(width, h), ui::color::kBorder,
                                               ui::metric::kFrameRounding + 2);
     ImGui::SetCursorScreenPos(pos + ImVec2(4, 4));
-    const float tab_w = (width - 8) / 4.0f;
+    const float tab_w = (width - 8) / 5.0f;
     if (ui::TabButton("Explore", section == FeedSection::kExplore, tab_w) &&
         section != FeedSection::kExplore)
         action.kind = FeedActionKind::ShowExplore;
+    ImGui::SameLine(0, 0);
+    if (ui::TabButton("Following", section == FeedSection::kFollowing, tab_w) &&
+        section != FeedSection::kFollowing)
+        action.kind = FeedActionKind::ShowFollowing;
     ImGui::SameLine(0, 0);
     if (ui::TabButton("Me", section == FeedSection::kMe, tab_w) && section != FeedSection::kMe)
         action.kind = FeedActionKind::ShowMe;
@@ -195,7 +199,7 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
         const float h = s.offsets[i + 1] - s.offsets[i] - kCardGap;
         ImGui::SetCursorPos(ImVec2(x, top + s.offsets[i]));
         const bool own = posts[i].author.username == user;
-        const bool revealed = s.revealed.count(posts[i].id) > 0;
+        const bool revealed = s.Revealed(posts[i]);
         switch (DrawPostCard(posts[i], width, h, own, revealed, fonts, images, now_wall_ms)) {
             case PostCardAction::None:
                 break;
@@ -218,6 +222,10 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
                 break;
             case PostCardAction::Remix:
                 action = PostAction(FeedActionKind::RemixPost, posts[i].id);
+                break;
+            case PostCardAction::OpenAuthor:
+                action.kind = FeedActionKind::OpenAuthor;
+                action.username = posts[i].author.username;
                 break;
         }
         last_visible = static_cast<int>(i);
@@ -251,6 +259,10 @@ void DrawListFooter(const ui::FeedModel& model, FeedTab tab, float width, const 
         if (tab == FeedTab::kMe)
             (void)StateCard(width, fonts, "You haven't posted yet",
                             "Write your first post above; it shows up here.", nullptr, false);
+        else if (tab == FeedTab::kFollowing)
+            (void)StateCard(width, fonts, "You don't follow anyone yet",
+                            "Click a name on any post, then Subscribe on their portfolio.", nullptr,
+                            false);
         else
             (void)StateCard(width, fonts, "Nothing here yet", "Be the first: write a post above.",
                             nullptr, false);
@@ -334,8 +346,10 @@ FeedAction DrawFeedScreen(FeedScreen& s, FeedTab tab, const std::string& user,
     if (tab == FeedTab::kGroup) {
         DrawGroupHeader(s, user, width, fonts, action);
     } else {
-        DrawSectionTabs(tab == FeedTab::kMe ? FeedSection::kMe : FeedSection::kExplore, width,
-                        action);
+        DrawSectionTabs(tab == FeedTab::kMe          ? FeedSection::kMe
+                        : tab == FeedTab::kFollowing ? FeedSection::kFollowing
+                                                     : FeedSection::kExplore,
+                        width, action);
     }
     DrawComposer(s.composer, s.groups, width, fonts, action);
     ImGui::Dummy(ImVec2(width, kCardGap));
@@ -348,6 +362,7 @@ FeedAction DrawFeedScreen(FeedScreen& s, FeedTab tab, const std::string& user,
         action.post_id = list_action.post_id;
         action.group_id = list_action.group_id;
         action.media = list_action.media;
+        action.username = list_action.username;
     }
     action.load_more = list_action.load_more;
     DrawDeleteDialog(s, fonts, action);
@@ -367,7 +382,11 @@ FeedAction DrawPostScreen(FeedScreen& s, const std::string& user, const ui::Font
         ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
         const float h = MeasurePostCard(*s.post, width, fonts);
         switch (DrawPostCard(*s.post, width, h, s.post->author.username == user,
-                             s.revealed.count(s.post->id) > 0, fonts, images, now_wall_ms)) {
+                             s.Revealed(*s.post), fonts, images, now_wall_ms)) {
+            case PostCardAction::OpenAuthor:
+                action.kind = FeedActionKind::OpenAuthor;
+                action.username = s.post->author.username;
+                break;
             case PostCardAction::Delete:
                 action = PostAction(FeedActionKind::AskDelete, s.post->id);
                 break;

@@ -26,7 +26,7 @@ class ImageLibrary;
 
 namespace skyloom::app {
 
-enum class FeedTab { kExplore, kMe, kGroup };
+enum class FeedTab { kExplore, kMe, kGroup, kFollowing };
 
 // The image attached to the draft: picked/dropped/pasted -> processed in the browser (worker)
 // -> uploaded -> ready to post. Any phase can be cancelled; failures keep the draft.
@@ -93,6 +93,11 @@ struct FeedScreen {
     ui::FeedModel explore;
     ui::FeedModel me;
     ui::FeedModel group;  // #/g/ID
+
+    // Social (issues 5/6).
+    ui::FeedModel following;     // #/following: creators the user subscribes to
+    bool blur_sensitive = true;  // the user's setting (issue 6): blur sensitive images
+
     Composer composer;
     bool dragging_file = false;      // a file is dragged over the page: show the drop target
     std::optional<MediaRef> viewer;  // the image open full size
@@ -126,10 +131,17 @@ struct FeedScreen {
     int last_visible_row = -1;   // for tests and prefetch
 
     [[nodiscard]] ui::FeedModel& Model(FeedTab tab) {
-        return tab == FeedTab::kMe ? me : tab == FeedTab::kGroup ? group : explore;
+        return tab == FeedTab::kMe          ? me
+               : tab == FeedTab::kGroup     ? group
+               : tab == FeedTab::kFollowing ? following
+                                            : explore;
     }
     [[nodiscard]] const ui::FeedModel& Model(FeedTab tab) const {
-        return tab == FeedTab::kMe ? me : tab == FeedTab::kGroup ? group : explore;
+        return const_cast<FeedScreen*>(this)->Model(tab);
+    }
+    // Whether a post's image shows: not sensitive, blur turned off, or clicked to reveal.
+    [[nodiscard]] bool Revealed(const Post& post) const {
+        return !blur_sensitive || revealed.count(post.id) > 0;
     }
 };
 
@@ -163,6 +175,8 @@ enum class FeedActionKind {
     DismissAutofill,  // Esc, or the draft changed under the ghost
     ConsumeGhost,     // the reader typed the ghost's next characters: `chars` bytes of it
     RemixPost,  // post_id: open the meme editor on this meme (#/meme/remix/ID)
+    ShowFollowing,  // #/following
+    OpenAuthor,     // username: the author's portfolio
 };
 
 struct FeedAction {
@@ -170,6 +184,7 @@ struct FeedAction {
     std::string post_id;
     std::string group_id;
     std::optional<MediaRef> media;
+    std::string username;    // OpenAuthor
     bool load_more = false;  // the reader is near the end of what is loaded
     size_t chars = 0;        // ConsumeGhost: bytes of the ghost now in the draft
 };
@@ -183,7 +198,7 @@ struct FeedAction {
 }
 
 // Shared by the feed, group and groups screens.
-enum class FeedSection { kExplore, kMe, kGroups, kChat };
+enum class FeedSection { kExplore, kMe, kFollowing, kGroups, kChat };
 // Positions the cursor at the content column's left edge and returns its width.
 [[nodiscard]] float FeedColumn();
 void DrawSectionTabs(FeedSection section, float width, FeedAction& action);

@@ -87,9 +87,20 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
     ImGui::PushFont(fonts.strong);
     const std::string handle = "@" + post.author.username;
     ImVec2 pos = origin + ImVec2(kPad, kPad);
-    dl->AddText(pos, ui::color::kText, handle.c_str());
+    // The author's name links to their portfolio: drawn as before, underlined on hover.
+    const ImVec2 handle_size = ImGui::CalcTextSize(handle.c_str());
+    ImGui::SetCursorScreenPos(pos);
+    if (ImGui::InvisibleButton("##author", handle_size)) action = PostCardAction::OpenAuthor;
+    const bool author_hovered = ImGui::IsItemHovered();
+    bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Link, handle);
+    const ImU32 handle_col = author_hovered ? ui::color::kAccent : ui::color::kText;
+    dl->AddText(pos, handle_col, handle.c_str());
+    if (author_hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        dl->AddLine(pos + ImVec2(0, handle_size.y), pos + handle_size, handle_col);
+    }
     const float header_h = ImGui::GetTextLineHeight();
-    pos.x += ImGui::CalcTextSize(handle.c_str()).x;
+    pos.x += handle_size.x;
     ImGui::PopFont();
 
     const std::optional<int64_t> created = ui::ParseRfc3339Ms(post.created_at);

@@ -20,7 +20,18 @@ namespace skyloom::app {
 
 class ImageLibrary;
 
-enum class PostCardAction { None, Open, Delete, OpenImage, OpenGroup, RevealImage, Remix };
+// Remix: open the meme editor on this meme. OpenAuthor: the author's name was clicked (their
+// portfolio, #/u/NAME).
+enum class PostCardAction {
+    None,
+    Open,
+    Delete,
+    OpenImage,
+    OpenGroup,
+    RevealImage,
+    Remix,
+    OpenAuthor
+};
 
 // The image's height in a card of inner width `width`: its aspect ratio, clamped so very tall
 // or very wide images do not take over the feed (the rest is cropped, centred).

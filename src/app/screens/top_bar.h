@@ -1,7 +1,8 @@
 // The bar across the top of every screen: the Skyloom mark, and the signed-in user with
-// Sign out on the right.
+// Sign out on the right; signed in, also the notification bell and Settings.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 
@@ -11,9 +12,11 @@ struct FontSet;
 
 namespace skyloom::app {
 
-enum class TopBarAction { None, SignOut, Home, MakeMeme };
+enum class TopBarAction { None, SignOut, Home, MakeMeme, Notifications, Settings, MyPortfolio };
 
+// `unread`: the bell's badge (notifications not yet read).
 [[nodiscard]] TopBarAction DrawTopBar(const ui::FontSet& fonts,
-                                      const std::optional<std::string>& user, bool busy);
+                                      const std::optional<std::string>& user, bool busy,
+                                      int64_t unread = 0);
 
 }  // namespace skyloom::app

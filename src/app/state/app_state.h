@@ -10,7 +10,10 @@
 #include "screens/feed_screen.h"
 #include "screens/forgot_screen.h"
 #include "screens/meme_editor.h"
+#include "screens/notifications_screen.h"
+#include "screens/portfolio_screen.h"
 #include "screens/reset_screen.h"
+#include "screens/settings_screen.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
 #include "screens/verify_screen.h"
@@ -38,12 +41,17 @@ struct AppState {
     FeedScreen feed;
     ChatScreen chat;
     MemeEditorScreen meme;  // #/meme/new, #/meme/remix/ID
+    // Social screens (issues 5/6): #/u/NAME, #/notifications (and the bell), #/settings.
+    PortfolioScreen portfolio;
+    NotificationsScreen notifications;
+    SettingsScreen settings;
     bool fonts_ready = false;
 
     // The feed the route shows (Me on #/me, the group's on #/g/ID, Explore otherwise).
     [[nodiscard]] FeedTab feed_tab() const {
         if (location.screen == ui::Screen::kMe) return FeedTab::kMe;
         if (location.screen == ui::Screen::kGroup) return FeedTab::kGroup;
+        if (location.screen == ui::Screen::kFollowing) return FeedTab::kFollowing;
         return FeedTab::kExplore;
     }
 };

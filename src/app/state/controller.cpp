@@ -87,6 +87,7 @@ void Controller::ShowRoute(const ui::Route& location) {
             case ui::Screen::kMe:
             case ui::Screen::kGroup:
             case ui::Screen::kGroups:
+            case ui::Screen::kFollowing:
                 m_state.feed.scroll_target = -1;
                 m_state.feed.fling_velocity = 0;
                 break;
@@ -97,6 +98,10 @@ void Controller::ShowRoute(const ui::Route& location) {
             case ui::Screen::kChat:
                 m_state.chat.focus_draft = true;
                 m_state.chat.scroll_to_end = true;
+                break;
+            case ui::Screen::kUser:
+            case ui::Screen::kNotifications:
+            case ui::Screen::kSettings:
                 break;
         }
         m_state.feed.viewer.reset();  // back/forward closes the full-size image
@@ -111,6 +116,13 @@ void Controller::ShowRoute(const ui::Route& location) {
              !m_state.feed.groups_request.in_progress() && m_state.feed.groups.empty()))
             LoadGroups();
         if (s == ui::Screen::kGroup) LoadGroup(location.param);
+        // Social screens refresh what they show each time they open.
+        if (s == ui::Screen::kUser) LoadProfile(location.param);
+        if (s == ui::Screen::kNotifications) PollNotifications();
+        if (s == ui::Screen::kSettings) {
+            LoadSettings();
+            LoadHistory(false);
+        }
     }
     // Also after a reload, where the route is shown before the session is restored.
     if (m_state.user && location.screen == ui::Screen::kChat &&
@@ -156,6 +168,15 @@ void Controller::Handle(TopBarAction action) {
         case TopBarAction::MakeMeme:
             Navigate({ui::Screen::kMemeNew, {}});
             break;
+        case TopBarAction::Notifications:
+            Navigate({ui::Screen::kNotifications, {}});
+            break;
+        case TopBarAction::Settings:
+            Navigate({ui::Screen::kSettings, {}});
+            break;
+        case TopBarAction::MyPortfolio:
+            if (m_state.user) Navigate({ui::Screen::kUser, *m_state.user});
+            break;
     }
 }
 
@@ -165,8 +186,20 @@ void Controller::OnSignedIn(const AuthSession& session) {
         StopChat();
         m_state.feed = FeedScreen{};
         m_state.chat = ChatScreen{};
+        ResetSocialState();
     }
+    const bool was_signed_in = m_state.user.has_value();
     m_state.user = session.user.username;
+    if (!was_signed_in) {
+        // The bell's count and the blur setting (the feed needs it) come with the session.
+        StartNotificationPolling();
+        LoadSettings();
+        // A reload restores the session after the route was shown, so a screen opened then
+        // (signed out) loads its data now.
+        const ui::Route& here = m_state.location;
+        if (here.screen == ui::Screen::kUser) LoadProfile(here.param);
+        if (here.screen == ui::Screen::kSettings) LoadHistory(false);
+    }
 }
 
 void Controller::SignOut() {
@@ -190,6 +223,7 @@ void Controller::EndSessionLocally() {
     StopChat();
     m_state.feed = FeedScreen{};  // nothing of the last account stays in memory
     m_state.chat = ChatScreen{};  // nor of its private conversation
+    ResetSocialState();
     m_signup_password.clear();
 }
 
@@ -206,6 +240,13 @@ void Controller::FailRequest(ui::RequestStatus& status, const Error& error) {
     Error e = error;
     e.message = HumanMessage(e);
     status.Fail(std::move(e));
+}
+
+void Controller::ResetSocialState() {
+    m_poll_generation++;  // the poll timer of the last session stops
+    m_state.portfolio = PortfolioScreen{};
+    m_state.notifications = NotificationsScreen{};
+    m_state.settings = SettingsScreen{};
 }
 
 void Controller::ShowToast(std::string kind, std::string text) {

@@ -7,6 +7,8 @@
 // controller_media.cpp (the composer's image), controller_groups.cpp (groups),
 // controller_ai.cpp (autofill, the persona chat).
 // controller_meme.cpp (the meme editor).
+// controller_social.cpp (portfolios, subscribe), controller_notifications.cpp (the bell, its
+// polling and the list), controller_settings.cpp (settings and AI history).
 #pragma once
 
 #include <optional>
@@ -22,6 +24,7 @@
 #include "screens/reset_screen.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
+#include "screens/social_action.h"
 #include "screens/top_bar.h"
 #include "screens/verify_screen.h"
 #include "state/app_state.h"
@@ -31,6 +34,12 @@ namespace skyloom::app {
 constexpr const char* kRefreshTokenKey = "skyloom.refresh_token";
 constexpr double kToastMs = 5000.0;
 constexpr int kFeedPageSize = 20;
+// The bell polls this often while signed in and the page is visible (a hidden page renders no
+// frames, so its timer's work waits until it shows again); focus polls at once, at most every
+// kFocusPollMinMs.
+constexpr double kNotificationPollMs = 30000.0;
+constexpr double kFocusPollMinMs = 2000.0;
+constexpr int kPortfolioPageSize = 30;
 
 class Controller {
   public:
@@ -55,12 +64,16 @@ class Controller {
     void Handle(const FeedAction& action);
     void Handle(ChatAction action);
     void Handle(const MemeEditorAction& action);  // controller_meme.cpp
+    void Handle(const SocialAction& action);
+    // The page regained focus or visibility: refresh the bell unless it just did.
+    void OnFocus();
     void Update(double now_ms);  // expires toasts, keeps countdowns ticking
 
   private:
     // controller.cpp
     void SignOut();
     void EndSessionLocally();
+    void ResetSocialState();  // portfolio, notifications and settings of the last session
     void OnSignedIn(const AuthSession& session);
     void ShowRoute(const ui::Route& location);
     void ShowToast(std::string kind, std::string text);
@@ -106,6 +119,20 @@ class Controller {
     void CreateGroup();
     void DeleteGroup();
     void SelectGroup(const std::string& id);
+    // controller_social.cpp
+    void LoadProfile(const std::string& username);
+    void LoadPortfolioPage();
+    void SetSubscribed(bool subscribed);
+    // controller_notifications.cpp
+    void StartNotificationPolling();
+    void PollNotifications();
+    void LoadMoreNotifications();
+    void MarkNotificationsRead(const std::string& id);  // "" = all
+    // controller_settings.cpp
+    void LoadSettings();
+    void SaveSetting(bool email, bool value);  // email: the email toggle, else the blur one
+    void LoadHistory(bool more);
+    void DeleteHistory(const std::string& id);  // "" = all
 
     // controller_meme.cpp: the meme editor (#/meme/new, #/meme/remix/ID)
     void OpenMemeEditor(const ui::Route& location);
@@ -133,6 +160,7 @@ class Controller {
     std::string m_pending_template;  // a remix's template id, waiting for the gallery
     std::optional<ui::Route> m_meme_route;  // the route the meme editor is open for
     uint64_t m_meme_session = 0;            // bumped when the editor resets (stale thumbnails)
+    uint64_t m_poll_generation = 0;  // bumps at sign-in/out: an old session's timer stops
 };
 
 }  // namespace skyloom::app

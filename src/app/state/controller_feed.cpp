@@ -95,6 +95,12 @@ void Controller::Handle(const FeedAction& action) {
         case FeedActionKind::ConsumeGhost:
             ConsumeGhost(action.chars);
             break;
+        case FeedActionKind::ShowFollowing:
+            Navigate({ui::Screen::kFollowing, {}});
+            break;
+        case FeedActionKind::OpenAuthor:
+            if (!action.username.empty()) Navigate({ui::Screen::kUser, action.username});
+            break;
     }
 }
 
@@ -106,6 +112,7 @@ void Controller::LoadMore(FeedTab tab) {
     query.limit = kFeedPageSize;
     if (tab == FeedTab::kMe) query.author = *m_state.user;
     if (tab == FeedTab::kGroup) query.group = m_state.feed.group_id;
+    if (tab == FeedTab::kFollowing) query.following = true;
     m_state.requests_in_flight++;
     const std::string cursor = query.cursor;
     m_client.ListPosts(query, [this, tab, cursor](Result<PostPage> result) {
@@ -191,6 +198,8 @@ void Controller::DeletePost(const std::string& id) {
         feed.explore.Remove(id);
         feed.me.Remove(id);
         feed.group.Remove(id);
+        feed.following.Remove(id);
+        m_state.portfolio.posts.Remove(id);
         if (feed.post && feed.post->id == id) feed.post.reset();
         ShowToast("info", "Post deleted.");
         if (m_state.location.screen == ui::Screen::kPost) Navigate({ui::Screen::kFeed, {}});
@@ -202,7 +211,7 @@ void Controller::LoadPost(const std::string& id) {
     f.post_id = id;
     if (f.post && f.post->id != id) f.post.reset();
     // Show what the feeds already hold at once; the request refreshes it.
-    for (const ui::FeedModel* model : {&f.explore, &f.me})
+    for (const ui::FeedModel* model : {&f.explore, &f.me, &f.following, &m_state.portfolio.posts})
         for (const Post& p : model->posts())
             if (p.id == id) f.post = p;
     f.post_request.Start();

@@ -39,6 +39,7 @@ std::vector<std::pair<const char*, const std::string*>> InlineMessages(const App
         case ui::Screen::kFeed:
         case ui::Screen::kMe:
         case ui::Screen::kPost:
+        case ui::Screen::kFollowing:
             return {{"error", &s.feed.composer.error},
                     {"error", &s.feed.composer.attachment.error},
                     {"error", &s.feed.composer.autofill.request.error.message}};
@@ -58,6 +59,20 @@ std::vector<std::pair<const char*, const std::string*>> InlineMessages(const App
             return {{"error", &s.meme.background.error.message},
                     {"error", &s.meme.templates_request.error.message},
                     {"error", &s.meme.post.error.message}};
+        case ui::Screen::kUser:
+            return {{"error", &s.portfolio.profile_request.error.message},
+                    {"error", &s.portfolio.subscribe_request.error.message},
+                    {"error", &s.portfolio.posts.status().error.message}};
+        case ui::Screen::kNotifications:
+            return {{"error", &s.notifications.list_request.error.message},
+                    {"error", &s.notifications.more_request.error.message},
+                    {"error", &s.notifications.mark_request.error.message}};
+        case ui::Screen::kSettings:
+            return {{"error", &s.settings.load_request.error.message},
+                    {"error", &s.settings.email_save.error.message},
+                    {"error", &s.settings.blur_save.error.message},
+                    {"error", &s.settings.history_request.error.message},
+                    {"error", &s.settings.delete_request.error.message}};
     }
     return {};
 }
@@ -148,9 +163,62 @@ nlohmann::json MemeEditorJson(const MemeEditorScreen& m) {
 
 }  // namespace
 
+namespace {
+
+// Issues 5/6: the portfolio, the bell and its list, settings and AI history.
+void AddSocialJson(const AppState& state, nlohmann::json& j) {
+    const PortfolioScreen& p = state.portfolio;
+    nlohmann::json tiles = nlohmann::json::array();
+    for (const Post& post : p.posts.posts())
+        tiles.push_back({{"id", post.id},
+                         {"has_image", post.media.has_value()},
+                         {"meme", post.meme.has_value()},
+                         {"sensitive", post.sensitive}});
+    j["profile"] = {{"username", p.username},
+                    {"loaded", p.profile.has_value()},
+                    {"subscribing", p.subscribe_request.in_progress()},
+                    {"posts", std::move(tiles)},
+                    {"last_visible", p.last_visible}};
+    if (p.profile) {
+        j["profile"]["post_count"] = p.profile->post_count;
+        j["profile"]["meme_count"] = p.profile->meme_count;
+        j["profile"]["subscriber_count"] = p.profile->subscriber_count;
+        j["profile"]["subscribed"] = p.profile->subscribed;
+    }
+    const NotificationsScreen& n = state.notifications;
+    nlohmann::json items = nlohmann::json::array();
+    for (const Notification& item : n.items)
+        items.push_back({{"id", item.id},
+                         {"kind", item.kind},
+                         {"actor", item.actor},
+                         {"post_id", item.post_id},
+                         {"text", item.text},
+                         {"read", item.read}});
+    j["notifications"] = {{"unread", n.unread},
+                          {"loaded", n.loaded_once},
+                          {"polling", n.list_request.in_progress()},
+                          {"polls", n.polls},
+                          {"marking", n.mark_request.in_progress()},
+                          {"items", std::move(items)}};
+    const SettingsScreen& s = state.settings;
+    nlohmann::json history = nlohmann::json::array();
+    for (const Inference& e : s.history)
+        history.push_back({{"id", e.id}, {"kind", e.kind}, {"input", e.input}});
+    j["settings"] = {{"loaded", s.loaded},
+                     {"email_notifications", s.settings.email_notifications},
+                     {"blur_sensitive", s.settings.blur_sensitive},
+                     {"saving", s.email_save.in_progress() || s.blur_save.in_progress()},
+                     {"history_loaded", s.history_loaded},
+                     {"history", std::move(history)},
+                     {"deleting", s.delete_request.in_progress()}};
+}
+
+}  // namespace
+
 std::string StateJson(const AppState& state, const ImageStats& images) {
     nlohmann::json j;
     j["route"] = RouteName(state.location);
+    j["location_param"] = state.location.param;  // the post id on #/post/ID, the name on #/u/NAME
     j["user"] = state.user ? nlohmann::json(*state.user) : nlohmann::json(nullptr);
     j["busy"] = state.requests_in_flight;
     nlohmann::json toasts = nlohmann::json::array();
@@ -177,9 +245,11 @@ std::string StateJson(const AppState& state, const ImageStats& images) {
         posts.push_back(std::move(post));
     }
     const FeedTab tab = state.feed_tab();
-    j["feed"] = {{"tab", tab == FeedTab::kGroup ? "group"
-                         : me                   ? "me"
-                                                : "explore"},
+    j["feed"] = {{"tab", tab == FeedTab::kGroup       ? "group"
+                         : tab == FeedTab::kFollowing ? "following"
+                         : me                         ? "me"
+                                                      : "explore"},
+                 {"blur_sensitive", state.feed.blur_sensitive},
                  {"posts", std::move(posts)},
                  {"loading", model.status().in_progress()},
                  {"reached_end", model.reached_end()},
@@ -234,6 +304,7 @@ std::string StateJson(const AppState& state, const ImageStats& images) {
                  {"reply", state.chat.reply},
                  {"draft", state.chat.draft}};
     j["meme"] = MemeEditorJson(state.meme);
+    AddSocialJson(state, j);
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 

@@ -10,6 +10,7 @@
 #include <memory>
 #include <string>
 
+#include "api/ai_history.h"
 #include "api/http.h"
 #include "api/requests.h"
 #include "api/social_requests.h"
@@ -79,6 +80,12 @@ class ApiClient {
     void MarkAllNotificationsRead(Callback<int64_t> done);
     void GetSettings(Callback<UserSettings> done);
     void UpdateSettings(bool email_notifications, Callback<UserSettings> done);
+    void UpdateSettings(const api::SettingsPatch& patch, Callback<UserSettings> done);
+
+    // The caller's AI inference log (issue 6), in api_client_ai_history.cpp.
+    void ListAiHistory(const api::AiHistoryQuery& query, Callback<InferencePage> done);
+    void DeleteAiHistory(Callback<int64_t> done);  // answers how many entries were deleted
+    void DeleteAiHistoryEntry(const std::string& id, Callback<Unit> done);
 
     // AI text (issue 6), implemented in api_client_ai.cpp. Answers stream: each piece reaches
     // `on_token` as the model writes it, then `done` gets the final result or the error

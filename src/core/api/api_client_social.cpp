@@ -60,4 +60,8 @@ void ApiClient::UpdateSettings(bool email_notifications, Callback<UserSettings> 
                    Parsed(std::move(done), api::ParseSettingsResponse));
 }
 
+void ApiClient::UpdateSettings(const api::SettingsPatch& patch, Callback<UserSettings> done) {
+    SendAuthorized(api::UpdateSettings(patch), Parsed(std::move(done), api::ParseSettingsResponse));
+}
+
 }  // namespace skyloom

@@ -70,7 +70,16 @@ HttpRequest GetSettings() {
 }
 
 HttpRequest UpdateSettings(bool email_notifications) {
-    return MakeJson("PATCH", "/me/settings", {{"email_notifications", email_notifications}});
+    SettingsPatch patch;
+    patch.email_notifications = email_notifications;
+    return UpdateSettings(patch);
+}
+
+HttpRequest UpdateSettings(const SettingsPatch& patch) {
+    Json body = Json::object();
+    if (patch.email_notifications) body["email_notifications"] = *patch.email_notifications;
+    if (patch.blur_sensitive) body["blur_sensitive"] = *patch.blur_sensitive;
+    return MakeJson("PATCH", "/me/settings", body);
 }
 
 }  // namespace skyloom::api

@@ -39,4 +39,11 @@ struct NotificationQuery {
 [[nodiscard]] HttpRequest GetSettings();
 [[nodiscard]] HttpRequest UpdateSettings(bool email_notifications);
 
+// PATCH /me/settings with only the fields that are set (at least one).
+struct SettingsPatch {
+    std::optional<bool> email_notifications;
+    std::optional<bool> blur_sensitive;
+};
+[[nodiscard]] HttpRequest UpdateSettings(const SettingsPatch& patch);
+
 }  // namespace skyloom::api

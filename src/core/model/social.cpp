@@ -78,7 +78,8 @@ Json ToJson(const NotificationPage& page) {
 }
 
 Json ToJson(const UserSettings& settings) {
-    return Json{{"email_notifications", settings.email_notifications}};
+    return Json{{"email_notifications", settings.email_notifications},
+                {"blur_sensitive", settings.blur_sensitive}};
 }
 
 Json ToJson(const UserProfile& profile) {
@@ -161,6 +162,9 @@ Result<UserSettings> ParseUserSettings(const Json& j) {
     if (!j.is_object() || !ReadBool(j, "email_notifications", settings.email_notifications)) {
         return Malformed("settings");
     }
+    // Optional: a server from before migration 011 does not send it (the default stays on).
+    if (j.contains("blur_sensitive") && !ReadBool(j, "blur_sensitive", settings.blur_sensitive))
+        return Malformed("settings");
     return settings;
 }
 

@@ -46,6 +46,7 @@ struct NotificationPage {
 
 struct UserSettings {
     bool email_notifications = true;  // mail me when a creator I follow posts a meme
+    bool blur_sensitive = true;       // blur sensitive images in feeds until clicked (issue 6)
 };
 
 [[nodiscard]] Json ToJson(const MediaRef& media);

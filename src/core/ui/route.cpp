@@ -12,7 +12,7 @@ struct RouteName {
     std::string_view title;
 };
 
-constexpr std::array<RouteName, 11> kRoutes = {{
+constexpr std::array<RouteName, 15> kRoutes = {{
     {Screen::kLogin, "login", "Sign in"},
     {Screen::kSignup, "signup", "Sign up"},
     {Screen::kVerify, "verify", "Verify your email"},
@@ -24,11 +24,30 @@ constexpr std::array<RouteName, 11> kRoutes = {{
     {Screen::kGroups, "groups", "Groups"},
     {Screen::kGroup, "g", "Group"},
     {Screen::kChat, "chat", "Chat"},
+    {Screen::kUser, "u", "Portfolio"},
+    {Screen::kFollowing, "following", "Following"},
+    {Screen::kNotifications, "notifications", "Notifications"},
+    {Screen::kSettings, "settings", "Settings"},
 }};
 
 // Screens whose route carries a numeric id ("#/post/42", "#/g/7").
 bool TakesId(Screen screen) {
     return screen == Screen::kPost || screen == Screen::kGroup;
+}
+
+// Screens whose route carries a username ("#/u/ada"): the server's username characters.
+bool TakesUsername(Screen screen) {
+    return screen == Screen::kUser;
+}
+
+bool IsUsernameParam(std::string_view text) {
+    if (text.empty() || text.size() > 64) return false;
+    for (char c : text) {
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '_' || c == '-' || c == '.';
+        if (!ok) return false;
+    }
+    return true;
 }
 
 bool IsDigits(std::string_view text) {
@@ -74,6 +93,10 @@ Route ParseRoute(std::string_view hash, Route fallback) {
             if (!IsDigits(rest)) return fallback;
             return Route{route.screen, std::string(rest)};
         }
+        if (TakesUsername(route.screen)) {
+            if (!IsUsernameParam(rest)) return fallback;
+            return Route{route.screen, std::string(rest)};
+        }
         if (!rest.empty()) return fallback;
         return Route{route.screen, {}};
     }
@@ -86,7 +109,7 @@ std::string FormatRoute(const Route& route) {
     for (const RouteName& name : kRoutes) {
         if (name.screen != route.screen) continue;
         std::string out = "#/" + std::string(name.path);
-        if (TakesId(route.screen)) out += "/" + route.param;
+        if (TakesId(route.screen) || TakesUsername(route.screen)) out += "/" + route.param;
         return out;
     }
     return "#/login";
@@ -97,7 +120,10 @@ std::string PageTitle(const Route& route) {
         return std::string(route.screen == Screen::kMemeNew ? "Make a meme" : "Remix a meme") +
                " \xc2\xb7 Skyloom";
     for (const RouteName& name : kRoutes) {
-        if (name.screen == route.screen) return std::string(name.title) + " \xc2\xb7 Skyloom";
+        if (name.screen != route.screen) continue;
+        if (TakesUsername(route.screen))
+            return "@" + route.param + " \xc2\xb7 Skyloom";  // "@ada · Skyloom"
+        return std::string(name.title) + " \xc2\xb7 Skyloom";
     }
     return "Skyloom";
 }

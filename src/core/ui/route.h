@@ -22,6 +22,11 @@ enum class Screen {
     // Meme editor (issue 5): "#/meme/new", and "#/meme/remix/POST_ID" (param: the post id).
     kMemeNew,
     kMemeRemix,
+    // Social (issue 5/6): portfolios, the Following feed, notifications, settings.
+    kUser,           // param: username ("#/u/ada")
+    kFollowing,      // the feed of creators the user subscribes to
+    kNotifications,  // the notification list
+    kSettings,       // email notifications, blur, AI history
 };
 
 struct Route {

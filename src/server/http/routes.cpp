@@ -493,17 +493,28 @@ void AddSocialRoutes(RouteTable& routes, const std::shared_ptr<RouteContext>& ct
                    return SendResult(req, 200, ctx->social.Settings(caller.value().id),
                                      settings_json);
                });
-    routes.Add(
-        restinio::http_method_patch(), "/api/v1/me/settings",
-        [ctx, settings_json](const RequestHandle& req, RouteParams) {
-            auto caller = Authenticate(*ctx, req);
-            if (!caller) return SendError(req, caller.error());
-            auto fields = ReadFields(req->body(), {{"email_notifications", FieldType::kBool}});
-            if (!fields) return SendError(req, fields.error());
-            auto settings = ctx->social.UpdateSettings(caller.value().id,
-                                                       fields.value().Bool("email_notifications"));
-            return SendResult(req, 200, settings, settings_json);
-        });
+    routes.Add(restinio::http_method_patch(), "/api/v1/me/settings",
+               [ctx, settings_json](const RequestHandle& req, RouteParams) {
+                   auto caller = Authenticate(*ctx, req);
+                   if (!caller) return SendError(req, caller.error());
+                   // A partial update: any of the fields, at least one.
+                   auto fields =
+                       ReadFields(req->body(), {{"email_notifications", FieldType::kBool, false},
+                                                {"blur_sensitive", FieldType::kBool, false}});
+                   if (!fields) return SendError(req, fields.error());
+                   const Fields& f = fields.value();
+                   auto field = [&f](const char* name) {
+                       return f.Has(name) ? std::optional<bool>(f.Bool(name)) : std::nullopt;
+                   };
+                   if (!f.Has("email_notifications") && !f.Has("blur_sensitive")) {
+                       return SendError(req, errors::BadRequest("missing_field",
+                                                                "Send email_notifications or "
+                                                                "blur_sensitive (or both)"));
+                   }
+                   auto settings = ctx->social.UpdateSettings(
+                       caller.value().id, field("email_notifications"), field("blur_sensitive"));
+                   return SendResult(req, 200, settings, settings_json);
+               });
 
     routes.Add(restinio::http_method_get(), "/api/v1/templates",
                [ctx](const RequestHandle& req, RouteParams) {

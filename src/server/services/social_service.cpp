@@ -74,24 +74,38 @@ Result<Unit> SocialService::Unsubscribe(const AuthUser& subscriber, const std::s
 }
 
 Result<UserSettings> SocialService::Settings(int64_t user_id) {
-    Statement& stmt =
-        m_db.Conn().Prepare("SELECT email_notifications FROM user_settings WHERE user_id = ?");
+    Statement& stmt = m_db.Conn().Prepare(
+        "SELECT email_notifications, blur_sensitive FROM user_settings WHERE user_id = ?");
     stmt.Bind(1, user_id);
     UserSettings settings;
     if (stmt.Step()) {
         settings.email_notifications = stmt.Int(0) != 0;
+        settings.blur_sensitive = stmt.Int(1) != 0;
         stmt.Reset();
     }
     return settings;
 }
 
 Result<UserSettings> SocialService::UpdateSettings(int64_t user_id, bool email_notifications) {
+    return UpdateSettings(user_id, email_notifications, std::nullopt);
+}
+
+Result<UserSettings> SocialService::UpdateSettings(int64_t user_id,
+                                                   std::optional<bool> email_notifications,
+                                                   std::optional<bool> blur_sensitive) {
+    // COALESCE keeps a field the caller did not send (NULL) at its stored value; a new row
+    // starts from the column defaults.
+    auto value = [](std::optional<bool> b) { return b ? int64_t(*b ? 1 : 0) : int64_t(-1); };
     m_db.Conn()
         .Prepare(
-            "INSERT INTO user_settings(user_id, email_notifications) VALUES (?, ?) "
-            "ON CONFLICT(user_id) DO UPDATE SET email_notifications = excluded.email_notifications")
+            "INSERT INTO user_settings(user_id, email_notifications, blur_sensitive) "
+            "VALUES (?1, CASE WHEN ?2 < 0 THEN 1 ELSE ?2 END, CASE WHEN ?3 < 0 THEN 1 ELSE ?3 END) "
+            "ON CONFLICT(user_id) DO UPDATE SET "
+            "email_notifications = CASE WHEN ?2 < 0 THEN email_notifications ELSE ?2 END, "
+            "blur_sensitive = CASE WHEN ?3 < 0 THEN blur_sensitive ELSE ?3 END")
         .Bind(1, user_id)
-        .Bind(2, int64_t(email_notifications ? 1 : 0))
+        .Bind(2, value(email_notifications))
+        .Bind(3, value(blur_sensitive))
         .Exec();
     return Settings(user_id);
 }

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "db/database.h"
@@ -23,6 +24,9 @@ class SocialService {
 
     Result<UserSettings> Settings(int64_t user_id);
     Result<UserSettings> UpdateSettings(int64_t user_id, bool email_notifications);
+    // Changes only the fields that are set; the others keep their stored (or default) value.
+    Result<UserSettings> UpdateSettings(int64_t user_id, std::optional<bool> email_notifications,
+                                        std::optional<bool> blur_sensitive);
 
   private:
     // The creator's id, or a 404 (unknown) / 422 (the subscriber themself).
