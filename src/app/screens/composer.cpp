@@ -313,36 +313,50 @@ void DrawComposer(Composer& c, const std::vector<Group>& groups, float width,
     const bool too_long = count > kPostMaxChars;
     const bool blank = !IsValidPostBody(*draft, has_image) && !too_long;
     const bool image_pending = c.attachment.busy();
-    const float button_w = 96.0f;
-    const float row_y = ImGui::GetCursorScreenPos().y;
     const bool compact = inner < 420.0f;
+    // On a phone the row has no room for the counter: it shows above the row, and only once
+    // the draft nears the limit.
+    if (compact && count > kPostMaxChars * 8 / 10) {
+        ImGui::PushFont(fonts.small);
+        const std::string counter = std::to_string(count) + " / " + std::to_string(kPostMaxChars);
+        ImGui::SetCursorScreenPos(ImVec2(pos.x + inner - ImGui::CalcTextSize(counter.c_str()).x,
+                                         ImGui::GetCursorScreenPos().y));
+        ImGui::PushStyleColor(ImGuiCol_Text, too_long ? ui::color::kError : ui::color::kTextMuted);
+        ImGui::TextUnformatted(counter.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
+    const float button_w = compact ? 72.0f : 96.0f;
+    const float row_y = ImGui::GetCursorScreenPos().y;
     const float image_w = compact ? 64.0f : 108.0f;
     ImGui::SetCursorScreenPos(ImVec2(pos.x, row_y));
     if (ui::SecondaryButton(compact ? "Image" : "Add image", image_w, !busy,
                             ImGui::GetFrameHeight()))
         action.kind = FeedActionKind::PickImage;
     ImGui::SameLine(0, 8);
-    const float picker_w = compact ? 110.0f : 160.0f;
+    const float picker_w = compact ? 116.0f : 160.0f;
     DrawGroupPicker(c, groups, picker_w, action);
     ImGui::SameLine(0, 8);
     const bool writing = autofill.request.in_progress();
-    const float autofill_w = compact ? 56.0f : 96.0f;
+    const float autofill_w = compact ? 44.0f : 96.0f;
     if (ui::SecondaryButton(writing   ? "Stop##autofill"
                             : compact ? "AI##autofill"
                                       : "Autofill",
                             autofill_w, !busy, ImGui::GetFrameHeight()))
         action.kind = writing ? FeedActionKind::DismissAutofill : FeedActionKind::Autofill;
 
-    ImGui::PushFont(fonts.small);
-    const std::string counter = std::to_string(count) + " / " + std::to_string(kPostMaxChars);
-    const float counter_w = ImGui::CalcTextSize(counter.c_str()).x;
-    ImGui::SetCursorScreenPos(
-        ImVec2(pos.x + inner - button_w - 10 - counter_w,
-               row_y + (ImGui::GetFrameHeight() - ImGui::GetTextLineHeight()) * 0.5f));
-    ImGui::PushStyleColor(ImGuiCol_Text, too_long ? ui::color::kError : ui::color::kTextMuted);
-    ImGui::TextUnformatted(counter.c_str());
-    ImGui::PopStyleColor();
-    ImGui::PopFont();
+    if (!compact) {
+        ImGui::PushFont(fonts.small);
+        const std::string counter = std::to_string(count) + " / " + std::to_string(kPostMaxChars);
+        const float counter_w = ImGui::CalcTextSize(counter.c_str()).x;
+        ImGui::SetCursorScreenPos(
+            ImVec2(pos.x + inner - button_w - 10 - counter_w,
+                   row_y + (ImGui::GetFrameHeight() - ImGui::GetTextLineHeight()) * 0.5f));
+        ImGui::PushStyleColor(ImGuiCol_Text, too_long ? ui::color::kError : ui::color::kTextMuted);
+        ImGui::TextUnformatted(counter.c_str());
+        ImGui::PopStyleColor();
+        ImGui::PopFont();
+    }
     ImGui::SetCursorScreenPos(ImVec2(pos.x + inner - button_w, row_y));
     ImGui::PushFont(fonts.strong);
     if (ui::PrimaryButton("Post", button_w, busy, !too_long && !blank && !image_pending))
