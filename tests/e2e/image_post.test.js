@@ -129,6 +129,40 @@ test("a rotated phone photo from the file input is posted upright and at most 10
   await page.keyboard.press("End");
   await page.keyboard.type(" A red and blue flag.", {delay: 5});
   const alt = (await b.waitFor(page, async () => { const i = await image(page); return i.alt_text.endsWith("flag.") && i; }, "the edited alt text")).alt_text;
+
+  // Udagram's overlay: the labels drawn onto the image (a new upload), and off again (the clean
+  // upload's id comes back). The overlaid file differs from the clean one only where the
+  // labels are, in the bottom-left corner.
+  const cleanId = labelled.media_id;
+  await b.click(page, "Show the AI labels on the image", "checkbox");
+  const overlaid = await b.waitFor(page, async () => {
+    const i = await image(page);
+    return i.overlay && i.phase === "ready" && i.media_id !== cleanId && i;
+  }, "the overlaid upload", WAIT_IMAGE_MS);
+  const fetchMedia = async (id, file) => {
+    const bytes = await page.evaluate(async (url) => Array.from(new Uint8Array(await (await fetch(url)).arrayBuffer())), server.url + "/api/v1/media/" + id);
+    fs.writeFileSync(file, Buffer.from(bytes));
+  };
+  await fetchMedia(cleanId, path.join(dir, "clean.jpg"));
+  await fetchMedia(overlaid.media_id, path.join(dir, "overlaid.jpg"));
+  const differing = (crop) => {
+    const [a, c] = ["clean", "overlaid"].map((name) => {
+      const out = path.join(dir, `${name}-crop.png`);
+      execFileSync("convert", [path.join(dir, name + ".jpg"), "-crop", crop, "+repage", out]);
+      return out;
+    });
+    // compare prints the count of differing pixels on stderr and exits 1 when any differ.
+    const r = require("child_process").spawnSync("compare", ["-metric", "AE", "-fuzz", "12%", a, c, "null:"]);
+    return Number(r.stderr.toString().trim().split(" ")[0]);
+  };
+  assert.ok(differing("1000x600+0+0") < 50, "the top of the image is untouched");
+  assert.ok(differing("550x450+30+830") > 2000, "the labels are drawn in the bottom-left corner");
+  await b.screenshot(page, "composer-label-overlay");
+  await b.click(page, "Show the AI labels on the image", "checkbox");
+  await b.waitFor(page, async () => {
+    const i = await image(page);
+    return !i.overlay && i.phase === "ready" && i.media_id === cleanId;
+  }, "the clean upload again", WAIT_IMAGE_MS);
   await b.settle(page, 3);
   await b.screenshot(page, "composer-image-ready");
 

@@ -175,7 +175,7 @@ float ChildScrollY(ImGuiID item_id) {
 
 // One line under the image: its description for screen readers, drafted from the AI labels
 // until the author types in it (then it is theirs and never overwritten).
-void DrawAltText(Attachment& a, float inner, const ui::FontSet& fonts) {
+void DrawAltText(Attachment& a, float inner, const ui::FontSet& fonts, FeedAction& action) {
     ImGui::PushFont(fonts.small);
     ui::MutedText("Alt text (read aloud to people who can't see the image)");
     ImGui::PopFont();
@@ -186,6 +186,13 @@ void DrawAltText(Attachment& a, float inner, const ui::FontSet& fonts) {
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     bridge::AnnotateInput(ImGui::GetItemID(), "Alt text", a.alt_text, false);
+    if (!a.local_labels.empty()) {
+        bool overlay = a.overlay;
+        ImGui::PushFont(fonts.small);
+        if (ui::Checkbox("Show the AI labels on the image", a.overlay, !a.busy(), &overlay))
+            action.kind = FeedActionKind::ToggleLabelOverlay;
+        ImGui::PopFont();
+    }
     ImGui::Dummy(ImVec2(0, 4));
 }
 
@@ -305,7 +312,7 @@ void DrawComposer(Composer& c, const std::vector<Group>& groups, float width,
         DrawAttachment(c.attachment, inner, fonts, action);
     if (c.attachment.phase == Attachment::Phase::kUploading ||
         c.attachment.phase == Attachment::Phase::kReady)
-        DrawAltText(c.attachment, inner, fonts);
+        DrawAltText(c.attachment, inner, fonts, action);
 
     // [Add image] [group]  ....  counter  [Post]
     const size_t count = CountCodePoints(*draft);

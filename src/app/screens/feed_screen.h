@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "api/http.h"           // core: AbortSignal
+#include "image/pipeline.h"     // core: ProcessedImage
 #include "model/models.h"       // core: Post, Media, Group
 #include "ui/feed_model.h"      // core
 #include "ui/request_status.h"  // core
@@ -52,6 +53,11 @@ struct Attachment {
     // Alt text posted with the image: drafted from the labels until the author edits it.
     std::string alt_text;
     bool alt_edited = false;
+    // "Show AI labels on the image" (Udagram's overlay): the labels are drawn onto the image by
+    // the worker (core's caption primitive) and that version is uploaded instead; turning it
+    // off uploads the clean one again (the server dedups it by hash).
+    bool overlay = false;
+    std::optional<image::ProcessedImage> clean;  // the processed image without the overlay
     // Controller bookkeeping for the work in flight (cancel, stale callbacks).
     uint32_t job = 0;
     std::shared_ptr<AbortSignal> upload_abort;
@@ -174,6 +180,7 @@ enum class FeedActionKind {
     AcceptAutofill,   // the screen appended the ghost to the draft (Tab)
     DismissAutofill,  // Esc, or the draft changed under the ghost
     ConsumeGhost,     // the reader typed the ghost's next characters: `chars` bytes of it
+    ToggleLabelOverlay,  // draw the AI labels onto the attached image (or take them off)
     RemixPost,  // post_id: open the meme editor on this meme (#/meme/remix/ID)
     ShowFollowing,  // #/following
     OpenAuthor,     // username: the author's portfolio

@@ -36,23 +36,6 @@ void SectionTitle(const ui::FontSet& fonts, const char* title) {
 // [SECTION] Toggles
 //-----------------------------------------------------------------------------
 
-// A checkbox that saves at once: disabled until settings load and while its save runs.
-bool Toggle(const char* label, bool value, bool enabled, bool* out) {
-    ImGui::BeginDisabled(!enabled);
-    bool shown = value;
-    // The theme's roomy frame padding suits text fields; a checkbox box that size looks huge.
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 4.0f);  // a box, not a radio button
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    ImGui::PushStyleColor(ImGuiCol_Border, ui::color::kTextMuted);
-    const bool changed = ImGui::Checkbox(label, &shown);
-    ImGui::PopStyleColor();
-    ImGui::PopStyleVar(3);
-    ImGui::EndDisabled();
-    if (changed) *out = shown;
-    return changed && enabled;
-}
-
 void DrawToggles(const SettingsScreen& s, float width, const ui::FontSet& fonts,
                  SocialAction& action) {
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
@@ -61,8 +44,8 @@ void DrawToggles(const SettingsScreen& s, float width, const ui::FontSet& fonts,
     SectionTitle(fonts, "Notifications");
     bool value = false;
     // Checkbox labels do not wrap: short enough for a 375 px phone, details below.
-    if (Toggle("Email me about new memes", s.settings.email_notifications,
-               s.loaded && !s.email_save.in_progress(), &value)) {
+    if (ui::Checkbox("Email me about new memes", s.settings.email_notifications,
+                     s.loaded && !s.email_save.in_progress(), &value)) {
         action.kind = SocialActionKind::SetEmailNotifications;
         action.value = value;
     }
@@ -74,8 +57,8 @@ void DrawToggles(const SettingsScreen& s, float width, const ui::FontSet& fonts,
     if (s.email_save.failed()) ui::ErrorNote(s.email_save.error.message, inner);
     ImGui::Dummy(ImVec2(0, 10));
     SectionTitle(fonts, "Sensitive images");
-    if (Toggle("Blur sensitive images until I click them", s.settings.blur_sensitive,
-               s.loaded && !s.blur_save.in_progress(), &value)) {
+    if (ui::Checkbox("Blur sensitive images until I click them", s.settings.blur_sensitive,
+                     s.loaded && !s.blur_save.in_progress(), &value)) {
         action.kind = SocialActionKind::SetBlurSensitive;
         action.value = value;
     }

@@ -102,6 +102,7 @@ class Controller {
     // controller_media.cpp: the composer's image, and the full-size viewer
     void StartImage(platform::PickedFile file);
     void UploadImage(uint64_t token, image::ProcessedImage processed);
+    void ToggleLabelOverlay();
     void FailImage(std::string message);
     void DiscardAttachment();
     // controller_ai.cpp: autofill ghost text in the composer

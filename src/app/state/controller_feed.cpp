@@ -95,6 +95,9 @@ void Controller::Handle(const FeedAction& action) {
         case FeedActionKind::ConsumeGhost:
             ConsumeGhost(action.chars);
             break;
+        case FeedActionKind::ToggleLabelOverlay:
+            ToggleLabelOverlay();
+            break;
         case FeedActionKind::ShowFollowing:
             Navigate({ui::Screen::kFollowing, {}});
             break;

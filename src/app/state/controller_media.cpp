@@ -2,6 +2,10 @@
 // processed in the worker (decode, orient, resize to <= 1000 px, re-encode without EXIF),
 // previewed, and uploaded at once so Post is instant; every step reports progress and can be
 // cancelled, and a failure says why in words.
+#include <cstdio>
+
+#include <nlohmann/json.hpp>
+
 #include "image/probe.h"  // core: kMaxFileBytes
 #include "state/controller.h"
 #include "ui/alt_text.h"   // core
@@ -82,6 +86,7 @@ void Controller::StartImage(platform::PickedFile file) {
                 FailImage(result.error().message);
                 return;
             }
+            current.clean = result.value();  // kept for the label overlay's on/off
             UploadImage(token, std::move(result.value()));
         });
     platform::RequestFrames();
@@ -103,23 +108,27 @@ void Controller::UploadImage(uint64_t token, image::ProcessedImage processed) {
                 platform::DeleteTexture(texture.value().handle);
                 return;
             }
+            if (current.preview_texture != 0) platform::DeleteTexture(current.preview_texture);
             current.preview_texture = texture.value().handle;
             platform::RequestFrames();
         });
-    a.label_job = platform::ClassifyImage(
-        processed.bytes, [this, token](Result<platform::ImageLabels> labels) {
-            Attachment& current = m_state.feed.composer.attachment;
-            if (current.token != token) return;
-            current.label_job = 0;
-            if (!labels) {
-                current.labels_error = labels.error().message;  // the upload carries on
-            } else {
-                current.local_labels = std::move(labels.value().labels);
-                current.labels_ms = labels.value().ms;
-                if (!current.alt_edited) current.alt_text = ui::DraftAltText(current.local_labels);
-            }
-            platform::RequestFrames();
-        });
+    // A re-upload (the label overlay toggled) keeps the clean image's labels.
+    if (a.local_labels.empty())
+        a.label_job = platform::ClassifyImage(
+            processed.bytes, [this, token](Result<platform::ImageLabels> labels) {
+                Attachment& current = m_state.feed.composer.attachment;
+                if (current.token != token) return;
+                current.label_job = 0;
+                if (!labels) {
+                    current.labels_error = labels.error().message;  // the upload carries on
+                } else {
+                    current.local_labels = std::move(labels.value().labels);
+                    current.labels_ms = labels.value().ms;
+                    if (!current.alt_edited)
+                        current.alt_text = ui::DraftAltText(current.local_labels);
+                }
+                platform::RequestFrames();
+            });
     a.upload_abort = std::make_shared<AbortSignal>();
     ApiClient::UploadOptions options;
     options.abort = a.upload_abort;
@@ -147,6 +156,64 @@ void Controller::UploadImage(uint64_t token, image::ProcessedImage processed) {
                              current.media = result.value();
                              platform::RequestFrames();
                          });
+}
+
+void Controller::ToggleLabelOverlay() {
+    Attachment& a = m_state.feed.composer.attachment;
+    if (!a.clean || a.local_labels.empty() || a.phase == Attachment::Phase::kProcessing) return;
+    if (a.upload_abort) a.upload_abort->Abort();  // the upload of the other version
+    a.upload_abort.reset();
+    if (a.job != 0) platform::CancelImageJob(a.job);
+    a.job = 0;
+    a.media.reset();
+    a.overlay = !a.overlay;
+    a.token = m_next_attachment++;  // late answers for the other version are ignored
+    const uint64_t token = a.token;
+    if (!a.overlay) {
+        UploadImage(token, *a.clean);
+        return;
+    }
+    // Udagram's overlay: one "Label - 92.1%" line per label, white with a black outline, in a
+    // box along the bottom left, drawn by the worker with core's caption primitive.
+    MemeBox box;
+    for (const MediaLabel& l : a.local_labels) {
+        char line[96];
+        std::snprintf(line, sizeof line, "%s%s - %.1f%%", box.text.empty() ? "" : "\n",
+                      l.label.c_str(), l.probability * 100.0);
+        box.text += line;
+    }
+    box.x = 0.03;
+    box.y = 0.62;
+    box.w = 0.55;
+    box.h = 0.35;
+    box.font = MemeFont::kInter;
+    box.align = MemeAlign::kLeft;
+    box.all_caps = false;
+    platform::MemeJob job;
+    job.bytes = a.clean->bytes;
+    job.boxes_json = nlohmann::json::array({ToJson(box)}).dump();
+    a.phase = Attachment::Phase::kProcessing;
+    a.stage = "Drawing labels";
+    a.progress = 0;
+    a.job = platform::ProcessMeme(
+        std::move(job),
+        [this, token](platform::ImageJobProgress p) {
+            Attachment& current = m_state.feed.composer.attachment;
+            if (current.token != token) return;
+            current.progress = p.fraction * kProcessingShare;
+            platform::RequestFrames();
+        },
+        [this, token](Result<image::ProcessedImage> result) {
+            Attachment& current = m_state.feed.composer.attachment;
+            if (current.token != token) return;
+            current.job = 0;
+            if (!result) {
+                FailImage(result.error().message);
+                return;
+            }
+            UploadImage(token, std::move(result.value()));
+        });
+    platform::RequestFrames();
 }
 
 void Controller::FailImage(std::string message) {

@@ -276,6 +276,7 @@ std::string StateJson(const AppState& state, const ImageStats& images) {
           {"labels_ms", a.labels_ms},
           {"labels_error", a.labels_error},
           {"alt_text", a.alt_text},
+          {"overlay", a.overlay},
           {"server_labels", LabelsJson(a.media ? a.media->labels : std::vector<MediaLabel>{})}}}};
     j["composer"]["autofill"] = {{"streaming", c.autofill.request.in_progress()},
                                  {"ghost", c.autofill.visible(c.draft) ? c.autofill.ghost : ""},

@@ -321,4 +321,19 @@ void EndCard() {
     card.open = false;
 }
 
+bool Checkbox(const char* label, bool value, bool enabled, bool* out) {
+    ImGui::BeginDisabled(!enabled);
+    bool shown = value;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(4, 4));
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameRounding, 4.0f);  // a box, not a radio button
+    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Border, color::kTextMuted);
+    const bool changed = ImGui::Checkbox(label, &shown);
+    ImGui::PopStyleColor();
+    ImGui::PopStyleVar(3);
+    ImGui::EndDisabled();
+    if (changed) *out = shown;
+    return changed && enabled;
+}
+
 }  // namespace skyloom::ui

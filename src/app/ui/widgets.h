@@ -35,6 +35,9 @@ bool SecondaryButton(const char* label, float width = 0.0f, bool enabled = true,
 bool Link(const char* label);
 // Red call to action for destructive steps (delete), same shape as PrimaryButton.
 bool DangerButton(const char* label, float width, bool busy);
+// A compact checkbox (the theme's field padding would make its box huge). `out` receives the
+// new value when clicked; returns true then, unless disabled.
+bool Checkbox(const char* label, bool value, bool enabled, bool* out);
 // One segment of a tab strip; reported to the bridge as kind "tab".
 bool TabButton(const char* label, bool selected, float width);
 
