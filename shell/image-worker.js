@@ -184,7 +184,8 @@ function warmUp(m) {
   });
 }
 
-// [classify] AI labels before upload ({classify: true, id, bytes}): the classifier (core ml, the
+// [classify] AI labels before upload ({classify: true, id, bytes} or {classify: true, id, url}
+// for an image already on the server, fetched here): the classifier (core ml, the
 // server's code) on the processed image. The model file is fetched on the first request and
 // kept; its URL comes from this script's query string (model=...), as the module's does.
 // Answers {type: "labels", id, ok, labels: [{name, probability}], ms, loadMs, modelBytes} or
@@ -213,8 +214,13 @@ function loadClassifier(m) {
 }
 
 function classify(m, job) {
-  return loadClassifier(m).then(function (loaded) {
-    var input = new Uint8Array(job.bytes);
+  var bytes = job.bytes ? Promise.resolve(job.bytes) : fetch(job.url).then(function (response) {
+    if (!response.ok) throw new Error("HTTP " + response.status);
+    return response.arrayBuffer();
+  });
+  return Promise.all([loadClassifier(m), bytes]).then(function (both) {
+    var loaded = both[0];
+    var input = new Uint8Array(both[1]);
     var started = performance.now();
     var ptr = m._malloc(Math.max(1, input.length));
     m.HEAPU8.set(input, ptr);

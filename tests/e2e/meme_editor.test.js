@@ -103,6 +103,10 @@ test("make a meme from a template, drag a box, type, post, see it in Explore, re
   const template = m.templates.find((t) => t.name === "Two buttons");
   assert.equal(m.spec.background.template_id, template.id);
   assert.ok(m.spec.boxes.length >= 2, "the template's boxes");
+  // The background's AI labels, computed in the browser by the image worker (issue 6).
+  const labelled = await b.waitFor(page, async () => { const x = await meme(page); return x.labels.length === 5 && x; }, "the background's AI labels", 60000);
+  const total = labelled.labels.reduce((a, l) => a + l.probability, 0);
+  assert.ok(Math.abs(total - 1) < 1e-3, `probabilities sum to 1 (${total})`);
   await b.settle(page, 3);
   const templateShot = await b.screenshot(page, "meme-editor-template");
 

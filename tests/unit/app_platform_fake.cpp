@@ -65,6 +65,11 @@ ImageJobId ProcessMeme(MemeJob job, std::function<void(ImageJobProgress)> progre
 void WarmImageWorker() {}
 
 // The real classifier and model the browser's worker runs (the native build converts it).
+// No fetch natively: a URL's labels are unavailable, as in a browser whose fetch fails.
+ImageJobId ClassifyImageUrl(const std::string&, std::function<void(Result<ImageLabels>)> done) {
+    return ClassifyImage("", std::move(done));
+}
+
 ImageJobId ClassifyImage(std::string bytes, std::function<void(Result<ImageLabels>)> done) {
     static ImageJobId next_id = 100000;  // apart from ProcessImage's ids
     const ImageJobId id = next_id++;

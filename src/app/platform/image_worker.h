@@ -44,6 +44,8 @@ struct ImageLabels {
     uint64_t model_bytes = 0;
 };
 ImageJobId ClassifyImage(std::string bytes, std::function<void(Result<ImageLabels>)> done);
+// The same for an image the worker fetches itself (an absolute URL: a template, my image).
+ImageJobId ClassifyImageUrl(const std::string& url, std::function<void(Result<ImageLabels>)> done);
 void CancelImageJob(ImageJobId id);
 
 // A meme export (issue 5) in the same worker: the background goes through the same pipeline

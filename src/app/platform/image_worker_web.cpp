@@ -82,7 +82,8 @@ EM_JS(void, skyloom_image_install, (), {
         var bytes = job.bytes;
         job.bytes = null;
         if (job.classify)
-            c.worker.postMessage({classify: true, id: job.id, bytes: bytes}, [bytes]);
+            c.worker.postMessage({classify: true, id: job.id, bytes: bytes, url: job.url},
+                                 bytes ? [bytes] : []);
         else
             c.worker.postMessage({id: job.id, bytes: bytes, options: job.options},
                                  bytes ? [bytes] : []);
@@ -91,8 +92,8 @@ EM_JS(void, skyloom_image_install, (), {
         c.queue.push({id: id, bytes: bytes, options: options});
         c.pump();
     };
-    c.classify = function(id, bytes) {
-        c.queue.push({id: id, bytes: bytes, classify: true});
+    c.classify = function(id, bytes, url) {
+        c.queue.push({id: id, bytes: bytes, url: url, classify: true});
         c.pump();
     };
     c.cancel = function(id) {
@@ -111,8 +112,9 @@ EM_JS(void, skyloom_image_start, (uint32_t id, const char* data, size_t size, in
     Module.skyloomImages.start(id, HEAPU8.slice(data, data + size).buffer,
                                {maxWidth: max_width, thumbnailWidth: thumbnail_width, quality: quality});
 });
-EM_JS(void, skyloom_image_classify, (uint32_t id, const char* data, size_t size), {
-    Module.skyloomImages.classify(id, HEAPU8.slice(data, data + size).buffer);
+EM_JS(void, skyloom_image_classify, (uint32_t id, const char* data, size_t size, const char* url), {
+    Module.skyloomImages.classify(id, size ? HEAPU8.slice(data, data + size).buffer : null,
+                                  UTF8ToString(url));
 });
 EM_JS(void, skyloom_image_start_meme, (uint32_t id, const char* data, size_t size,
                                        const char* url, const char* boxes, int max_width,
@@ -194,7 +196,15 @@ ImageJobId ClassifyImage(std::string bytes, std::function<void(Result<ImageLabel
     skyloom_image_install();
     const ImageJobId id = Jobs().next_id++;
     Jobs().labelling[id] = std::move(done);
-    skyloom_image_classify(id, bytes.data(), bytes.size());
+    skyloom_image_classify(id, bytes.data(), bytes.size(), "");
+    return id;
+}
+
+ImageJobId ClassifyImageUrl(const std::string& url, std::function<void(Result<ImageLabels>)> done) {
+    skyloom_image_install();
+    const ImageJobId id = Jobs().next_id++;
+    Jobs().labelling[id] = std::move(done);
+    skyloom_image_classify(id, nullptr, 0, url.c_str());
     return id;
 }
 

@@ -14,6 +14,7 @@
 #include "media/meme_layers.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "screens/meme_gallery.h"
+#include "screens/post_card.h"  // LabelLine
 #include "ui/fonts.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -243,6 +244,11 @@ void DrawBackgroundSection(MemeEditorScreen& s, const ui::FontSet& fonts, float 
                           .c_str());
     }
     if (s.background.failed()) ui::ErrorNote(s.background.error.message, width);
+    if (!s.choosing_background && !s.labels.empty()) {
+        ImGui::PushFont(fonts.small);
+        ui::MutedText(LabelLine(s.labels).c_str());
+        ImGui::PopFont();
+    }
 }
 
 void DrawBoxEditor(MemeEditorScreen& s, const ui::FontSet& fonts, float width) {
@@ -390,8 +396,8 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     const ImVec2 area_min = top + ImVec2(0, title_h + 8);
     const float area_w = canvas_max_w, area_h = std::max(120.f, canvas_max_h - title_h - 8);
     float canvas_h_used = area_h;
-    const bool gallery = s.choosing_background ||
-                         (s.background_texture == 0 && !s.background.in_progress());
+    const bool gallery =
+        s.choosing_background || (s.background_texture == 0 && !s.background.in_progress());
     if (gallery) {
         DrawMemeGallery(s, fonts, area_min, ImVec2(area_w, area_h), action);
         s.canvas_w = s.canvas_h = 0;

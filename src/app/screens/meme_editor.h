@@ -40,6 +40,8 @@ struct MemeEditorScreen {
     uint64_t background_token = 0;  // tells the current background's callbacks from stale ones
     uint32_t background_job = 0;
     std::shared_ptr<AbortSignal> background_abort;
+    std::vector<MediaLabel> labels;  // the background's AI labels, computed in the browser
+    uint32_t label_job = 0;
 
     // ---- the edit: spec (background ids + boxes) and selection, with undo/redo
     meme::EditorHistory history;

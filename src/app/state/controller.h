@@ -145,6 +145,8 @@ class Controller {
     void LoadMyImages();
     void LoadMemeThumb(const MediaRef& media);
     void SetMemeBackgroundUrl(const std::string& url);
+    // The background's AI labels, in the browser (bytes, or a URL the worker fetches).
+    void LabelMemeBackground(uint64_t token, std::string bytes, const std::string& url);
     void SetMemeBackgroundTexture(const platform::Texture& texture);
     void StartMemeBackgroundFile(platform::PickedFile file);
     void PostMeme();

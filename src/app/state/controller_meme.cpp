@@ -179,17 +179,17 @@ void Controller::LoadMemeThumb(const MediaRef& media) {
     m.thumbs[media.id] = MemeEditorScreen::Thumb{};  // loading
     const std::string url = media.thumb_url.empty() ? media.url : media.thumb_url;
     const uint64_t session = m_meme_session;
-    platform::LoadTextureFromUrl(platform::ApiBase() + url,
-                                 [this, session, id = media.id](Result<platform::Texture> t) {
-                                     if (!t) return;  // the name alone still shows
-                                     if (m_meme_session != session) {
-                                         platform::DeleteTexture(t.value().handle);
-                                         return;
-                                     }
-                                     m_state.meme.thumbs[id] = MemeEditorScreen::Thumb{
-                                         t.value().handle, t.value().width, t.value().height};
-                                     platform::RequestFrames();
-                                 });
+    platform::LoadTextureFromUrl(
+        platform::ApiBase() + url, [this, session, id = media.id](Result<platform::Texture> t) {
+            if (!t) return;  // the name alone still shows
+            if (m_meme_session != session) {
+                platform::DeleteTexture(t.value().handle);
+                return;
+            }
+            m_state.meme.thumbs[id] =
+                MemeEditorScreen::Thumb{t.value().handle, t.value().width, t.value().height};
+            platform::RequestFrames();
+        });
 }
 
 // Shows `url` as the background (template or an uploaded image); export fetches it again in
@@ -205,6 +205,7 @@ void Controller::SetMemeBackgroundUrl(const std::string& url) {
     m.background.Start();
     m.background_stage = "Loading the image";
     const uint64_t token = ++m.background_token;
+    LabelMemeBackground(token, "", url);
     platform::LoadTextureFromUrl(url, [this, token](Result<platform::Texture> texture) {
         MemeEditorScreen& cur = m_state.meme;
         if (cur.background_token != token) {
@@ -215,6 +216,22 @@ void Controller::SetMemeBackgroundUrl(const std::string& url) {
         SetMemeBackgroundTexture(texture.value());
     });
     platform::RequestFrames();
+}
+
+void Controller::LabelMemeBackground(uint64_t token, std::string bytes, const std::string& url) {
+    MemeEditorScreen& m = m_state.meme;
+    if (m.label_job != 0) platform::CancelImageJob(m.label_job);
+    m.labels.clear();
+    auto done = [this, token](Result<platform::ImageLabels> labels) {
+        MemeEditorScreen& cur = m_state.meme;
+        if (cur.background_token != token) return;
+        cur.label_job = 0;
+        // Without labels (model unavailable) the editor simply shows none.
+        if (labels) cur.labels = std::move(labels.value().labels);
+        platform::RequestFrames();
+    };
+    m.label_job = bytes.empty() ? platform::ClassifyImageUrl(url, std::move(done))
+                                : platform::ClassifyImage(std::move(bytes), std::move(done));
 }
 
 void Controller::SetMemeBackgroundTexture(const platform::Texture& texture) {
@@ -265,6 +282,7 @@ void Controller::StartMemeBackgroundFile(platform::PickedFile file) {
             cur.background_mime = processed.mime;
             cur.background_url.clear();
             cur.background_stage = "Uploading";
+            LabelMemeBackground(token, processed.bytes, "");
             platform::LoadTextureFromBytes(processed.bytes, processed.mime,
                                            [this, token](Result<platform::Texture> t) {
                                                MemeEditorScreen& now = m_state.meme;

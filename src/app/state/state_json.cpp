@@ -136,6 +136,7 @@ nlohmann::json MemeEditorJson(const MemeEditorScreen& m) {
     nlohmann::json mine = nlohmann::json::array();
     for (const MediaRef& r : m.my_images) mine.push_back(r.id);
     return {
+        {"labels", LabelsJson(m.labels)},
         {"remix_of", m.remix_of},
         {"spec", ToJson(edit.spec)},
         {"selected", edit.selected},
