@@ -186,13 +186,14 @@ void DrawAltText(Attachment& a, float inner, const ui::FontSet& fonts, FeedActio
     ImGui::PopStyleVar();
     ImGui::PopStyleColor();
     bridge::AnnotateInput(ImGui::GetItemID(), "Alt text", a.alt_text, false);
-    if (!a.local_labels.empty()) {
-        bool overlay = a.overlay;
-        ImGui::PushFont(fonts.small);
-        if (ui::Checkbox("Show the AI labels on the image", a.overlay, !a.busy(), &overlay))
-            action.kind = FeedActionKind::ToggleLabelOverlay;
-        ImGui::PopFont();
-    }
+    // Always drawn (disabled until the labels arrive) so the rows below never jump under the
+    // pointer when they do.
+    bool overlay = a.overlay;
+    ImGui::PushFont(fonts.small);
+    if (ui::Checkbox("Show the AI labels on the image", a.overlay,
+                     !a.busy() && !a.local_labels.empty(), &overlay))
+        action.kind = FeedActionKind::ToggleLabelOverlay;
+    ImGui::PopFont();
     ImGui::Dummy(ImVec2(0, 4));
 }
 

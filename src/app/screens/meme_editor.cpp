@@ -244,9 +244,11 @@ void DrawBackgroundSection(MemeEditorScreen& s, const ui::FontSet& fonts, float 
                           .c_str());
     }
     if (s.background.failed()) ui::ErrorNote(s.background.error.message, width);
-    if (!s.choosing_background && !s.labels.empty()) {
+    if (!s.choosing_background && s.background_texture != 0) {
+        // A line is held for the labels from the start, so the panel below never jumps under
+        // the pointer when they arrive.
         ImGui::PushFont(fonts.small);
-        ui::MutedText(LabelLine(s.labels).c_str());
+        ui::MutedText(s.labels.empty() ? "AI labels: \xE2\x80\xA6" : LabelLine(s.labels).c_str());
         ImGui::PopFont();
     }
 }
