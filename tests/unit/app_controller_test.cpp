@@ -4,6 +4,8 @@
 // frame in the browser).
 #include <gtest/gtest.h>
 
+#include "app_fake_server.h"
+
 #include <deque>
 #include <functional>
 
@@ -16,44 +18,8 @@
 namespace skyloom::app {
 namespace {
 
-using Handler = std::function<HttpResponse(const HttpRequest&)>;
-
-// Answers requests by "METHOD /path" (path without the query); unknown routes get a 404.
-struct FakeServer {
-    std::map<std::string, Handler> routes;
-    std::vector<HttpRequest> received;
-    std::deque<std::pair<HttpRequest, ResponseCallback>> pending;
-
-    Transport transport() {
-        return [this](const std::string&, const HttpRequest& request, ResponseCallback done) {
-            received.push_back(request);
-            pending.emplace_back(request, std::move(done));
-        };
-    }
-    void On(const std::string& route, int status, std::string body) {
-        routes[route] = [status, body](const HttpRequest&) {
-            return HttpResponse{status, body, ""};
-        };
-    }
-    // Answers everything in flight, including requests made by the answers' callbacks.
-    void Flush() {
-        while (!pending.empty()) {
-            auto [request, done] = std::move(pending.front());
-            pending.pop_front();
-            const std::string path = request.path.substr(0, request.path.find('?'));
-            auto it = routes.find(request.method + " " + path);
-            done(it != routes.end()
-                     ? it->second(request)
-                     : HttpResponse{404, R"({"error":{"code":"not_found","message":"nope"}})", ""});
-        }
-    }
-    [[nodiscard]] int Count(const std::string& method, const std::string& path) const {
-        int n = 0;
-        for (const HttpRequest& r : received)
-            if (r.method == method && r.path.rfind(path, 0) == 0) n++;
-        return n;
-    }
-};
+// The same fake server the other controller tests use (app_fake_server.h).
+using FakeServer = skyloom::app::testing::FakeApi;
 
 constexpr const char* kSession =
     R"({"access_token":"A1","refresh_token":"R1","expires_in":900,"user":{"id":"1","username":"ada","verified":true,"created_at":"2026-11-23T10:00:00Z"}})";

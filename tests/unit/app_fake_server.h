@@ -1,6 +1,6 @@
 // A fake API server for the app controller tests: answers requests by "METHOD /path" only when
 // the test flushes them (as fetch completions arrive on a later frame in the browser), and
-// records every request. (app_controller_test.cpp has its own copy from before this header.)
+// records every request.
 #pragma once
 
 #include <deque>
