@@ -1,0 +1,380 @@
+// The browser's text engine for what Dear ImGui's atlas cannot draw (see ui/rich_text.h).
+//
+// Layout: paragraphs split at hard newlines; each takes its base direction from its first
+// strong character (like CSS `unicode-bidi: plaintext`, what `dir=auto` gives per paragraph);
+// Intl.Segmenter's word boundaries are the break opportunities (dictionary-based for CJK and
+// Thai), measureText decides where lines end, a word wider than the line breaks between
+// grapheme clusters, and closing punctuation never starts a line. Line boxes are ImGui's
+// (ascent + descent of Inter at the atlas's size), grown only where the ink of a line needs it
+// (Thai marks, Devanagari, emoji), so mixed blocks line up with atlas text.
+//
+// Raster: Canvas 2D fillText does shaping, bidi, Arabic joining, font fallback and colour
+// emoji; the pixels go to a GL texture registered in emscripten's GL.textures table, so C++
+// uses its name as an ImTextureID. getImageData un-premultiplies, matching ImGui's
+// non-premultiplied blending. Main thread on purpose: one block costs ~0.1-0.5 ms
+// (docs/benchmarks.md), less than a worker round trip would delay it, and document fonts
+// (Inter from the app's own bytes, lazily fetched script fonts) are only visible here.
+//
+// Fonts: Inter's bytes (already downloaded for the atlas) are registered with document.fonts,
+// so the browser draws Latin with the same font; the script fonts of the asset map
+// (SKYLOOM_ASSETS.scriptFonts, built by scripts/make-dist) are declared with their
+// unicode-range and fetched by document.fonts.load() the first time a layout needs them.
+#include <emscripten.h>
+
+#include <cstdint>
+#include <string>
+
+#include "platform/platform.h"
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_text_fonts_loaded();
+extern "C" EMSCRIPTEN_KEEPALIVE const char* skyloom_text_drawn();
+extern "C" EMSCRIPTEN_KEEPALIVE const char* skyloom_text_stats();
+
+// clang-format off
+EM_JS(void, skyloom_text_init, (), {
+    // EM_JS bodies lose one level of backslashes on their way into the glue: regex escapes are
+    // written with "~" and turned into backslashes here.
+    function re(pattern, flags) { return new RegExp(pattern.replace(/~/g, String.fromCharCode(92)), flags); }
+    var T = Module.skyloomText = {
+        layouts: new Map(),
+        nextId: 1,
+        canvas: null,
+        ctx: null,
+        words: new Intl.Segmenter(undefined, {granularity: "word"}),
+        graphemes: new Intl.Segmenter(undefined, {granularity: "grapheme"}),
+        stack: "Inter, sans-serif",
+        // Inter's unitsPerEm / (hhea ascender - descender): ImGui sizes fonts by that height,
+        // CSS by the em. Read from the real bytes below; this is Inter 4.0's value.
+        emPerLine: 2048 / (1984 + 494),
+        pending: 0,
+        loads: [],
+        space: re("^~s+$", "u"),
+        rtl: new RegExp("[\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF\\u{10800}-\\u{10FFF}\\u{1E800}-\\u{1EFFF}]", "u"),
+        letter: re("~p{L}", "u"),
+        // UAX #14 classes CL, CP, EX, IS, NS (closing punctuation, small kana, iteration marks)
+        // never start a line; OP and QU-initial never end one.
+        noBreakBefore: re("^[~p{Pe}~p{Pf}~p{Pd}!%),.:;?\\u00BB\\u2026\\u3001\\u3002\\u3005\\u301F\\u3041\\u3043\\u3045\\u3047\\u3049\\u3063\\u3083\\u3085\\u3087\\u308E\\u309D\\u309E\\u30A1\\u30A3\\u30A5\\u30A7\\u30A9\\u30C3\\u30E3\\u30E5\\u30E7\\u30EE\\u30F5\\u30F6\\u30FC\\u30FD\\u30FE\\uFF01\\uFF09\\uFF0C\\uFF0E\\uFF1A\\uFF1B\\uFF1F]", "u"),
+        noBreakAfter: re("[~p{Ps}~p{Pi}\\u00AB(]$", "u"),
+        cr: re("~r", "g")
+    };
+
+    // unitsPerEm (head) and hhea ascender/descender, as stb_truetype reads them for ImGui.
+    function emPerLine(buffer) {
+        var v = new DataView(buffer);
+        var tables = v.getUint16(4);
+        var upem = 0, asc = 0, desc = 0;
+        for (var i = 0; i < tables; i++) {
+            var rec = 12 + i * 16;
+            var tag = String.fromCharCode(v.getUint8(rec), v.getUint8(rec + 1), v.getUint8(rec + 2), v.getUint8(rec + 3));
+            var off = v.getUint32(rec + 8);
+            if (tag === "head") upem = v.getUint16(off + 18);
+            if (tag === "hhea") { asc = v.getInt16(off + 4); desc = v.getInt16(off + 6); }
+        }
+        return upem && asc - desc > 0 ? upem / (asc - desc) : 0;
+    }
+    [["inter", "400"], ["inter_semibold", "600"]].forEach(function(face) {
+        if (!Module.skyloomFont) return;
+        Module.skyloomFont(face[0]).then(function(buffer) {
+            if (face[1] === "400") T.emPerLine = emPerLine(buffer) || T.emPerLine;
+            var f = new FontFace("Inter", buffer, {weight: face[1]});
+            document.fonts.add(f);
+            return f.load();
+        }).then(function() { _skyloom_text_fonts_loaded(); }, function() {});
+    });
+
+    // Script fonts: declared now, fetched by unicode-range when a layout first needs them.
+    var assets = window.SKYLOOM_ASSETS || {};
+    var families = [];
+    (assets.scriptFonts || []).forEach(function(face) {
+        // local(): a font the system has under that name wins and nothing is fetched (emoji).
+        var src = (face.local || []).map(function(name) { return "local(" + JSON.stringify(name) + ")"; });
+        src.push("url(" + JSON.stringify(face.url) + ") format(\"woff2\")");
+        var f = new FontFace(face.family, src.join(", "), {unicodeRange: face.range, display: "block"});
+        document.fonts.add(f);
+        if (families.indexOf(face.family) < 0) families.push(face.family);
+    });
+    T.stack = ["Inter"].concat(families.map(function(f) { return JSON.stringify(f); }), ["sans-serif"]).join(", ");
+    // DOM text (inputs, reference renderings) can use the same stack.
+    document.documentElement.style.setProperty("--skyloom-text-fonts", T.stack);
+
+    T.context = function() {
+        if (!T.ctx) {
+            T.canvas = document.createElement("canvas");
+            T.canvas.width = 256;
+            T.canvas.height = 64;
+            T.ctx = T.canvas.getContext("2d", {willReadFrequently: true});
+        }
+        return T.ctx;
+    };
+    T.firstStrong = function(text) {
+        for (var ch of text) {
+            if (T.rtl.test(ch)) return "rtl";
+            if (T.letter.test(ch)) return "ltr";
+        }
+        return "ltr";
+    };
+    T.breakLines = function(ctx, para, wrap) {
+        var segs = Array.from(T.words.segment(para), function(s) { return s.segment; });
+        var lines = [], line = "";
+        for (var i = 0; i < segs.length; i++) {
+            var s = segs[i];
+            var space = T.space.test(s);
+            if (line === "" && space && lines.length > 0) continue;
+            if (line !== "" && !space && ctx.measureText(line + s).width > wrap &&
+                !T.noBreakBefore.test(s) && !T.noBreakAfter.test(line)) {
+                lines.push(line.trimEnd());
+                line = "";
+                i--;
+                continue;
+            }
+            if (line === "" && ctx.measureText(s).width > wrap) {
+                var part = "";
+                for (var g of T.graphemes.segment(s)) {
+                    if (part !== "" && ctx.measureText(part + g.segment).width > wrap) {
+                        lines.push(part);
+                        part = "";
+                    }
+                    part += g.segment;
+                }
+                line = part;
+                continue;
+            }
+            line += s;
+        }
+        lines.push(line.trimEnd());
+        return lines;
+    };
+    T.waitForFonts = function(font, text) {
+        T.pending++;
+        var start = performance.now();
+        var timeout = new Promise(function(resolve) { setTimeout(resolve, 3000); });
+        var done = function() {
+            T.pending--;
+            T.loads.push({ms: performance.now() - start, text: text.slice(0, 24)});
+            if (T.loads.length > 100) T.loads.shift();
+            _skyloom_text_fonts_loaded();
+        };
+        Promise.race([document.fonts.load(font, text), timeout]).then(done, done);
+    };
+});
+
+EM_JS(int, skyloom_text_layout, (const char* text_ptr, int text_len, int weight, float line_px,
+                                 float ascent_px, float wrap, int wait, float* out), {
+    var T = Module.skyloomText;
+    if (!T) return 0;
+    var text = UTF8ToString(text_ptr, text_len).replace(T.cr, "");
+    var font = weight + " " + (line_px * T.emPerLine).toFixed(3) + "px " + T.stack;
+    var pending = false;
+    var ready = true;
+    try { ready = document.fonts.check(font, text); } catch (e) { ready = true; }
+    if (!ready && wait) {
+        pending = true;
+        T.waitForFonts(font, text);
+    }
+    var ctx = T.context();
+    ctx.font = font;
+    var lines = [], width = 0, height = 0, rtl = false;
+    var descent = line_px - ascent_px;
+    var paras = text.split("\n");
+    for (var p = 0; p < paras.length; p++) {
+        var dir = T.firstStrong(paras[p]);
+        if (dir === "rtl") rtl = true;
+        var broken = wrap > 0 ? T.breakLines(ctx, paras[p], wrap) : [paras[p]];
+        for (var i = 0; i < broken.length; i++) {
+            var m = ctx.measureText(broken[i]);
+            var a = Math.max(ascent_px, m.actualBoundingBoxAscent || 0);
+            var d = Math.max(descent, m.actualBoundingBoxDescent || 0);
+            lines.push({t: broken[i], w: m.width, dir: dir, a: a, d: d, y: height});
+            height += a + d;
+            width = Math.max(width, m.width);
+        }
+    }
+    var id = T.nextId++;
+    T.layouts.set(id, {lines: lines, font: font, width: width, height: height, rtl: rtl});
+    HEAPF32[out >> 2] = width;
+    HEAPF32[(out >> 2) + 1] = height;
+    HEAPF32[(out >> 2) + 2] = pending ? 1 : 0;
+    return id;
+});
+
+EM_JS(void, skyloom_text_free, (int id), {
+    if (Module.skyloomText) Module.skyloomText.layouts.delete(id);
+});
+
+// Tiles: up to `max_tiles` records of 4 ints (GL name, y offset, width, height in device px).
+EM_JS(int, skyloom_text_raster, (int id, uint32_t rgba, float ratio, float align_px, int pad_px,
+                                 int max_tiles, int max_tile_px, int32_t* out), {
+    var T = Module.skyloomText;
+    var L = T && T.layouts.get(id);
+    if (!L || !L.lines.length) return 0;
+    var ctx = T.context();
+    var alignW = L.rtl && align_px > 0 ? Math.max(align_px, L.width) : L.width;
+    // Wider than a texture may be (a very long unwrapped line): the rest is cut off.
+    var wPx = Math.min(max_tile_px, Math.ceil(alignW * ratio) + 2 * pad_px);
+    var style = "rgba(" + (rgba & 255) + "," + ((rgba >>> 8) & 255) + "," + ((rgba >>> 16) & 255) +
+                "," + ((rgba >>> 24) & 255) / 255 + ")";
+    var gl = GLctx;
+    var count = 0;
+    var start = 0;
+    while (start < L.lines.length && count < max_tiles) {
+        var topPx = Math.floor(L.lines[start].y * ratio);
+        var end = start + 1;
+        while (end < L.lines.length) {
+            var next = L.lines[end];
+            if (Math.ceil((next.y + next.a + next.d) * ratio) - topPx + 2 * pad_px > max_tile_px) break;
+            end++;
+        }
+        var last = L.lines[end - 1];
+        var hPx = Math.ceil((last.y + last.a + last.d) * ratio) - topPx + 2 * pad_px;
+        var canvas = T.canvas;
+        if (canvas.width < wPx || canvas.height < hPx) {
+            canvas.width = Math.max(canvas.width, wPx);
+            canvas.height = Math.max(canvas.height, hPx);
+        }
+        ctx.setTransform(1, 0, 0, 1, 0, 0);
+        ctx.clearRect(0, 0, wPx, hPx);
+        ctx.setTransform(ratio, 0, 0, ratio, pad_px, pad_px - topPx);
+        ctx.font = L.font;
+        ctx.fillStyle = style;
+        ctx.textBaseline = "alphabetic";
+        for (var i = start; i < end; i++) {
+            var line = L.lines[i];
+            ctx.direction = line.dir;
+            ctx.textAlign = line.dir === "rtl" ? "right" : "left";
+            ctx.fillText(line.t, line.dir === "rtl" ? alignW : 0, line.y + line.a);
+        }
+        var pixels = ctx.getImageData(0, 0, wPx, hPx).data;
+        var texture = gl.createTexture();
+        var name = GL.getNewId(GL.textures);
+        texture.name = name;
+        GL.textures[name] = texture;
+        gl.bindTexture(gl.TEXTURE_2D, texture);
+        gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+        gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, wPx, hPx, 0, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+        gl.bindTexture(gl.TEXTURE_2D, null);  // ImGui binds per draw call
+        var o = (out >> 2) + count * 4;
+        HEAP32[o] = name;
+        HEAP32[o + 1] = topPx;
+        HEAP32[o + 2] = wPx;
+        HEAP32[o + 3] = hPx;
+        count++;
+        start = end;
+    }
+    return count;
+});
+
+EM_JS(void, skyloom_text_bridge_install, (), {
+    var api = window.skyloom = window.skyloom || {};
+    var T = Module.skyloomText;
+    api.textBlocks = function() {
+        var r = Module.canvas.getBoundingClientRect();
+        var blocks = JSON.parse(UTF8ToString(_skyloom_text_drawn()));
+        blocks.forEach(function(b) {
+            b.x += r.left;
+            b.y += r.top;
+            var L = b.engine === "browser" && T && T.layouts.get(b.id);
+            if (!L) return;
+            var alignW = L.rtl && b.wrap > 0 ? Math.max(b.wrap, L.width) : L.width;
+            b.lines = L.lines.map(function(l) {
+                return {text: l.t, dir: l.dir, x: b.x + (l.dir === "rtl" ? alignW - l.w : 0),
+                        y: b.y + l.y, w: l.w, h: l.a + l.d};
+            });
+        });
+        return blocks;
+    };
+    api.textStats = function() {
+        var s = JSON.parse(UTF8ToString(_skyloom_text_stats()));
+        s.fontLoads = T ? T.loads.slice() : [];
+        s.fontLoadsPending = T ? T.pending : 0;
+        s.fontStack = T ? T.stack : "";
+        return s;
+    };
+});
+// clang-format on
+
+namespace skyloom::platform {
+namespace {
+
+// Taller tiles than this are split: 2048 is the smallest MAX_TEXTURE_SIZE WebGL 2 allows.
+constexpr int kMaxTilePx = 2048;
+
+struct TextEngineWeb {
+    std::function<void()> on_fonts_loaded;
+    std::function<std::string()> drawn_json;
+    std::function<std::string()> stats_json;
+    std::string drawn;  // owned here so the pointers handed to JS stay valid until the next call
+    std::string stats;
+};
+TextEngineWeb& Web() {
+    static TextEngineWeb web;
+    return web;
+}
+
+}  // namespace
+
+void InitTextEngine(std::function<void()> on_fonts_loaded) {
+    Web().on_fonts_loaded = std::move(on_fonts_loaded);
+    skyloom_text_init();
+}
+
+TextLayout LayoutText(std::string_view text, const TextStyle& style, float wrap_px,
+                      bool wait_for_fonts) {
+    float out[3] = {0, 0, 0};
+    TextLayout layout;
+    layout.id =
+        skyloom_text_layout(text.data(), static_cast<int>(text.size()), style.weight, style.line_px,
+                            style.ascent_px, wrap_px, wait_for_fonts ? 1 : 0, out);
+    layout.width = out[0];
+    layout.height = out[1];
+    layout.fonts_pending = out[2] != 0.0f;
+    return layout;
+}
+
+void FreeTextLayout(int id) {
+    if (id != 0) skyloom_text_free(id);
+}
+
+int RasterText(int layout_id, uint32_t rgba, float pixel_ratio, float align_px,
+               TextTile (&tiles)[kMaxTextTiles]) {
+    int32_t out[kMaxTextTiles * 4];
+    const int pad_px = static_cast<int>(kTextRasterPad * pixel_ratio + 0.999f);
+    const int count = skyloom_text_raster(layout_id, rgba, pixel_ratio, align_px, pad_px,
+                                          kMaxTextTiles, kMaxTilePx, out);
+    for (int i = 0; i < count; i++) {
+        tiles[i] = TextTile{static_cast<uint32_t>(out[i * 4]), out[i * 4 + 1], out[i * 4 + 2],
+                            out[i * 4 + 3]};
+    }
+    return count;
+}
+
+void InstallTextBridge(std::function<std::string()> drawn_json,
+                       std::function<std::string()> stats_json) {
+    Web().drawn_json = std::move(drawn_json);
+    Web().stats_json = std::move(stats_json);
+    skyloom_text_bridge_install();
+}
+
+}  // namespace skyloom::platform
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_text_fonts_loaded() {
+    skyloom::platform::PostToMainLoop([] {
+        if (auto& done = skyloom::platform::Web().on_fonts_loaded) done();
+    });
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* skyloom_text_drawn() {
+    auto& web = skyloom::platform::Web();
+    web.drawn = web.drawn_json ? web.drawn_json() : std::string("[]");
+    return web.drawn.c_str();
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE const char* skyloom_text_stats() {
+    auto& web = skyloom::platform::Web();
+    web.stats = web.stats_json ? web.stats_json() : std::string("{}");
+    return web.stats.c_str();
+}
