@@ -48,6 +48,9 @@ EM_JS(void, skyloom_text_init, (), {
         emPerLine: 2048 / (1984 + 494),
         pending: 0,
         loads: [],
+        // font + text pairs whose load settled: if check() still says no (a font failed to
+        // load), the fallback fonts are final instead of waiting again.
+        settled: new Set(),
         space: re("^~s+$", "u"),
         rtl: new RegExp("[\\u0590-\\u08FF\\uFB1D-\\uFDFF\\uFE70-\\uFEFF\\u{10800}-\\u{10FFF}\\u{1E800}-\\u{1EFFF}]", "u"),
         letter: re("~p{L}", "u"),
@@ -150,6 +153,8 @@ EM_JS(void, skyloom_text_init, (), {
         var timeout = new Promise(function(resolve) { setTimeout(resolve, 3000); });
         var done = function() {
             T.pending--;
+            if (T.settled.size > 4096) T.settled.clear();  // a bound; at worst one more wait
+            T.settled.add(font + "|" + text);
             T.loads.push({ms: performance.now() - start, text: text.slice(0, 24)});
             if (T.loads.length > 100) T.loads.shift();
             _skyloom_text_fonts_loaded();
@@ -167,7 +172,7 @@ EM_JS(int, skyloom_text_layout, (const char* text_ptr, int text_len, int weight,
     var pending = false;
     var ready = true;
     try { ready = document.fonts.check(font, text); } catch (e) { ready = true; }
-    if (!ready && wait) {
+    if (!ready && wait && !T.settled.has(font + "|" + text)) {
         pending = true;
         T.waitForFonts(font, text);
     }
@@ -292,6 +297,7 @@ EM_JS(void, skyloom_text_bridge_install, (), {
         s.fontLoads = T ? T.loads.slice() : [];
         s.fontLoadsPending = T ? T.pending : 0;
         s.fontStack = T ? T.stack : "";
+        s.emPerLine = T ? T.emPerLine : 0;
         return s;
     };
 });
