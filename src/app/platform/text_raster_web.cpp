@@ -10,10 +10,10 @@
 //
 // Raster: Canvas 2D fillText does shaping, bidi, Arabic joining, font fallback and colour
 // emoji; the pixels go to a GL texture registered in emscripten's GL.textures table, so C++
-// uses its name as an ImTextureID. getImageData un-premultiplies, matching ImGui's
-// non-premultiplied blending. Main thread on purpose: one block costs ~0.1-0.5 ms
-// (docs/benchmarks.md), less than a worker round trip would delay it, and document fonts
-// (Inter from the app's own bytes, lazily fetched script fonts) are only visible here.
+// uses its name as an ImTextureID (uploaded un-premultiplied, as ImGui blends). Main thread on
+// purpose: a block costs 0.4-0.7 ms with an OffscreenCanvas's ImageBitmap (a worker would cut
+// that to ~0.05 ms but add a frame of latency and a second copy of every font: see
+// docs/benchmarks.md), and the per-frame budget in ui/rich_text.cpp bounds it.
 //
 // Fonts: Inter's bytes (already downloaded for the atlas) are registered with document.fonts,
 // so the browser draws Latin with the same font; the script fonts of the asset map
@@ -100,12 +100,13 @@ EM_JS(void, skyloom_text_init, (), {
     // DOM text (inputs, reference renderings) can use the same stack.
     document.documentElement.style.setProperty("--skyloom-text-fonts", T.stack);
 
+    // An OffscreenCanvas whose transferToImageBitmap() goes to texImage2D without a readback:
+    // 0.4-0.7 ms a block where getImageData + a typed-array upload took 1.8-3.9 ms
+    // (scripts/bench-text-raster). Also used for measuring.
     T.context = function() {
         if (!T.ctx) {
-            T.canvas = document.createElement("canvas");
-            T.canvas.width = 256;
-            T.canvas.height = 64;
-            T.ctx = T.canvas.getContext("2d", {willReadFrequently: true});
+            T.canvas = new OffscreenCanvas(256, 64);
+            T.ctx = T.canvas.getContext("2d");
         }
         return T.ctx;
     };
@@ -231,13 +232,9 @@ EM_JS(int, skyloom_text_raster, (int id, uint32_t rgba, float ratio, float align
         }
         var last = L.lines[end - 1];
         var hPx = Math.ceil((last.y + last.a + last.d) * ratio) - topPx + 2 * pad_px;
-        var canvas = T.canvas;
-        if (canvas.width < wPx || canvas.height < hPx) {
-            canvas.width = Math.max(canvas.width, wPx);
-            canvas.height = Math.max(canvas.height, hPx);
-        }
-        ctx.setTransform(1, 0, 0, 1, 0, 0);
-        ctx.clearRect(0, 0, wPx, hPx);
+        // Resizing clears the canvas and its state (after a transfer it is blank anyway).
+        T.canvas.width = wPx;
+        T.canvas.height = hPx;
         ctx.setTransform(ratio, 0, 0, ratio, pad_px, pad_px - topPx);
         ctx.font = L.font;
         ctx.fillStyle = style;
@@ -248,7 +245,7 @@ EM_JS(int, skyloom_text_raster, (int id, uint32_t rgba, float ratio, float align
             ctx.textAlign = line.dir === "rtl" ? "right" : "left";
             ctx.fillText(line.t, line.dir === "rtl" ? alignW : 0, line.y + line.a);
         }
-        var pixels = ctx.getImageData(0, 0, wPx, hPx).data;
+        var bitmap = T.canvas.transferToImageBitmap();
         var texture = gl.createTexture();
         var name = GL.getNewId(GL.textures);
         texture.name = name;
@@ -256,7 +253,9 @@ EM_JS(int, skyloom_text_raster, (int id, uint32_t rgba, float ratio, float align
         gl.bindTexture(gl.TEXTURE_2D, texture);
         gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
         gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, wPx, hPx, 0, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
+        // Un-premultiplied on upload: ImGui blends non-premultiplied (SRC_ALPHA, 1-SRC_ALPHA).
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bitmap);
+        bitmap.close();
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
