@@ -233,6 +233,37 @@ test("a post in every script shows each script's glyphs, unlike its '?' version,
   await page.context().close();
 });
 
+test("white text on the accent colour (my chat bubble) has no dark fringe: alpha is not applied twice", async () => {
+  const text = "こんにちは مرحبا بك";
+  const login = await api("POST", "/auth/login", {username: "ada", password: DEMO_PASSWORD});
+  const r = await fetch(server.url + "/api/v1/ai/chat", {method: "POST",
+    headers: {"Content-Type": "application/json", Authorization: "Bearer " + login.access_token},
+    body: JSON.stringify({message: text})});
+  assert.ok(r.ok);
+  await r.text();  // the persona's streamed reply
+  const page = await signIn();
+  await page.goto(server.url + "/#/chat");
+  const block = await drawnBlock(page, text, "my chat bubble");
+  const png = await page.screenshot();
+  await b.screenshot(page, "scripts-chat-bubble");
+  const line = block.lines[0];
+  const darkest = await page.evaluate(async ({data, r}) => {
+    const bytes = Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+    const bitmap = await createImageBitmap(new Blob([bytes], {type: "image/png"}));
+    const ctx = new OffscreenCanvas(bitmap.width, bitmap.height).getContext("2d");
+    ctx.drawImage(bitmap, 0, 0);
+    const px = ctx.getImageData(Math.floor(r.x), Math.floor(r.y), Math.ceil(r.w), Math.ceil(r.h)).data;
+    let min = 255;
+    for (let i = 0; i < px.length; i += 4) min = Math.min(min, 0.299 * px[i] + 0.587 * px[i + 1] + 0.114 * px[i + 2]);
+    return min;
+  }, {data: png.toString("base64"), r: {x: line.x, y: line.y, w: line.w, h: line.h}});
+  // Every pixel is a mix of the accent (luma ~91) and white; a premultiplied texture blended as
+  // straight alpha leaves edge pixels darker than the accent (82 with that bug).
+  const accentLuma = 0.299 * 0x4f + 0.587 * 0x46 + 0.114 * 0xe5;
+  assert.ok(darkest >= accentLuma - 3, `darkest pixel ${darkest.toFixed(0)} vs the accent's ${accentLuma.toFixed(0)}`);
+  await page.context().close();
+});
+
 test("a devicePixelRatio change re-sizes the canvas and re-rasterises the text at the new ratio", async () => {
   const text = "Zoom 🔍 ズーム تكبير";
   await post(text);

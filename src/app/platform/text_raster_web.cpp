@@ -11,7 +11,7 @@
 // Raster: Canvas 2D fillText does shaping, bidi, Arabic joining, font fallback and colour
 // emoji; the pixels go to a GL texture registered in emscripten's GL.textures table, so C++
 // uses its name as an ImTextureID (uploaded un-premultiplied, as ImGui blends). Main thread on
-// purpose: a block costs 0.4-0.7 ms with an OffscreenCanvas's ImageBitmap (a worker would cut
+// purpose: a block costs 0.5-0.6 ms uploading an OffscreenCanvas directly (a worker would cut
 // that to ~0.05 ms but add a frame of latency and a second copy of every font: see
 // docs/benchmarks.md), and the per-frame budget in ui/rich_text.cpp bounds it.
 //
@@ -100,9 +100,11 @@ EM_JS(void, skyloom_text_init, (), {
     // DOM text (inputs, reference renderings) can use the same stack.
     document.documentElement.style.setProperty("--skyloom-text-fonts", T.stack);
 
-    // An OffscreenCanvas whose transferToImageBitmap() goes to texImage2D without a readback:
-    // 0.4-0.7 ms a block where getImageData + a typed-array upload took 1.8-3.9 ms
-    // (scripts/bench-text-raster). Also used for measuring.
+    // An OffscreenCanvas handed to texImage2D as it is (no readback): 0.5-0.6 ms a block where
+    // getImageData + a typed-array upload took 1.8-3.9 ms (scripts/bench-text-raster). Not its
+    // transferToImageBitmap(): WebGL ignores UNPACK_PREMULTIPLY_ALPHA for ImageBitmaps, and a
+    // premultiplied texture under ImGui's blending darkens every glyph's edge (a dark halo on
+    // white text). Also used for measuring.
     T.context = function() {
         if (!T.ctx) {
             T.canvas = new OffscreenCanvas(256, 64);
@@ -232,7 +234,7 @@ EM_JS(int, skyloom_text_raster, (int id, uint32_t rgba, float ratio, float align
         }
         var last = L.lines[end - 1];
         var hPx = Math.ceil((last.y + last.a + last.d) * ratio) - topPx + 2 * pad_px;
-        // Resizing clears the canvas and its state (after a transfer it is blank anyway).
+        // Resizing clears the canvas and resets its state.
         T.canvas.width = wPx;
         T.canvas.height = hPx;
         ctx.setTransform(ratio, 0, 0, ratio, pad_px, pad_px - topPx);
@@ -245,7 +247,6 @@ EM_JS(int, skyloom_text_raster, (int id, uint32_t rgba, float ratio, float align
             ctx.textAlign = line.dir === "rtl" ? "right" : "left";
             ctx.fillText(line.t, line.dir === "rtl" ? alignW : 0, line.y + line.a);
         }
-        var bitmap = T.canvas.transferToImageBitmap();
         var texture = gl.createTexture();
         var name = GL.getNewId(GL.textures);
         texture.name = name;
@@ -254,8 +255,7 @@ EM_JS(int, skyloom_text_raster, (int id, uint32_t rgba, float ratio, float align
         gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
         gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
         // Un-premultiplied on upload: ImGui blends non-premultiplied (SRC_ALPHA, 1-SRC_ALPHA).
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bitmap);
-        bitmap.close();
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, T.canvas);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
         gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
