@@ -118,14 +118,14 @@ void ShowFatalError(const std::string& message);
 // ImTextureID. Fonts: Inter (the same bytes as the atlas, registered with document.fonts) and
 // the script fonts of the shell's asset map, fetched by unicode-range on first use.
 struct TextStyle {
-    int weight = 400;        // CSS font-weight
-    float line_px = 16.0f;   // ImGui's line height (its font "size": ascent - descent), CSS px
-    float ascent_px = 12.8f; // baseline below the line's top, CSS px
+    int weight = 400;         // CSS font-weight
+    float line_px = 16.0f;    // ImGui's line height (its font "size": ascent - descent), CSS px
+    float ascent_px = 12.8f;  // baseline below the line's top, CSS px
 };
 struct TextLayout {
-    int id = 0;               // handle of the lines kept in JS; 0 when the engine is missing
-    float width = 0.0f;       // CSS px: widest line
-    float height = 0.0f;      // CSS px: sum of the line boxes
+    int id = 0;                  // handle of the lines kept in JS; 0 when the engine is missing
+    float width = 0.0f;          // CSS px: widest line
+    float height = 0.0f;         // CSS px: sum of the line boxes
     bool fonts_pending = false;  // laid out with fallback fonts while a needed font loads
 };
 struct TextTile {
