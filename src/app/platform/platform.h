@@ -134,7 +134,6 @@ struct TextTile {
     int width_px = 0;
     int height_px = 0;
 };
-constexpr int kMaxTextTiles = 64;
 constexpr float kTextRasterPad = 2.0f;  // CSS px of transparent margin around a raster (overhang)
 // `on_fonts_loaded` runs via the main loop each time fonts that a layout waited for arrive.
 void InitTextEngine(std::function<void()> on_fonts_loaded);
@@ -145,9 +144,12 @@ void InitTextEngine(std::function<void()> on_fonts_loaded);
 void FreeTextLayout(int id);
 // Rasterises a layout in `rgba` (ImGui ImU32 byte order) at `pixel_ratio`; right-to-left
 // paragraphs are right-aligned at `align_px` (the wrap width; <= 0: the block's width).
-// Returns the tile count (0 on failure); tiles are RGBA, not premultiplied.
-[[nodiscard]] int RasterText(int layout_id, uint32_t rgba, float pixel_ratio, float align_px,
-                             TextTile (&tiles)[kMaxTextTiles]);
+// `in_worker`: in a Web Worker (when the browser has OffscreenCanvas there): almost free for
+// the main thread but a frame or two later, and slow the first time (the worker loads its own
+// fonts); otherwise now, on the main thread. `done` runs via the main loop with the tiles
+// (RGBA, not premultiplied; none on failure).
+void RasterText(int layout_id, uint32_t rgba, float pixel_ratio, float align_px, bool in_worker,
+                std::function<void(std::vector<TextTile>)> done);
 // window.skyloom.textBlocks() (the text blocks drawn in the last frame, with their lines, CSS px
 // of the page) and window.skyloom.textStats() (caches, font loads, first-glyph times).
 void InstallTextBridge(std::function<std::string()> drawn_json,

@@ -10,10 +10,11 @@
 //
 // Raster: Canvas 2D fillText does shaping, bidi, Arabic joining, font fallback and colour
 // emoji; the pixels go to a GL texture registered in emscripten's GL.textures table, so C++
-// uses its name as an ImTextureID (uploaded un-premultiplied, as ImGui blends). Main thread on
-// purpose: a block costs 0.5-0.6 ms uploading an OffscreenCanvas directly (a worker would cut
-// that to ~0.05 ms but add a frame of latency and a second copy of every font: see
-// docs/benchmarks.md), and the per-frame budget in ui/rich_text.cpp bounds it.
+// uses its name as an ImTextureID (uploaded un-premultiplied, as ImGui blends). Text needed on
+// screen now is drawn at once on the main thread (0.5-2 ms a block); text prefetched below the
+// view is drawn in a Web Worker on an OffscreenCanvas, so while scrolling the main thread only
+// uploads ImageBitmaps (~0.05 ms: docs/benchmarks.md). Without OffscreenCanvas in workers the
+// same drawing code runs on the main thread.
 //
 // Fonts: Inter's bytes (already downloaded for the atlas) are registered with document.fonts,
 // so the browser draws Latin with the same font; the script fonts of the asset map
@@ -21,13 +22,18 @@
 // unicode-range and fetched by document.fonts.load() the first time a layout needs them.
 #include <emscripten.h>
 
+#include <cmath>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
+#include <vector>
 
 #include "platform/platform.h"
 
 extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_text_fonts_loaded();
 extern "C" EMSCRIPTEN_KEEPALIVE const char* skyloom_text_drawn();
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_text_raster_done(int request, int count,
+                                                              const int32_t* tiles);
 extern "C" EMSCRIPTEN_KEEPALIVE const char* skyloom_text_stats();
 
 // clang-format off
@@ -79,6 +85,8 @@ EM_JS(void, skyloom_text_init, (), {
         if (!Module.skyloomFont) return;
         Module.skyloomFont(face[0]).then(function(buffer) {
             if (face[1] === "400") T.emPerLine = emPerLine(buffer) || T.emPerLine;
+            // Before any raster that could need it (messages to the worker keep their order).
+            T.workerFaces([{family: "Inter", source: buffer.slice(0), descriptors: {weight: face[1]}}]);
             var f = new FontFace("Inter", buffer, {weight: face[1]});
             document.fonts.add(f);
             return f.load();
@@ -88,12 +96,15 @@ EM_JS(void, skyloom_text_init, (), {
     // Script fonts: declared now, fetched by unicode-range when a layout first needs them.
     var assets = window.SKYLOOM_ASSETS || {};
     var families = [];
+    var workerFaces = [];
     (assets.scriptFonts || []).forEach(function(face) {
         // local(): a font the system has under that name wins and nothing is fetched (emoji).
         var src = (face.local || []).map(function(name) { return "local(" + JSON.stringify(name) + ")"; });
-        src.push("url(" + JSON.stringify(face.url) + ") format(\"woff2\")");
-        var f = new FontFace(face.family, src.join(", "), {unicodeRange: face.range, display: "block"});
-        document.fonts.add(f);
+        // Absolute: the worker's base URL is a blob: URL.
+        src.push("url(" + JSON.stringify(new URL(face.url, document.baseURI).href) + ") format(\"woff2\")");
+        var descriptors = {unicodeRange: face.range, display: "block"};
+        document.fonts.add(new FontFace(face.family, src.join(", "), descriptors));
+        workerFaces.push({family: face.family, source: src.join(", "), descriptors: descriptors});
         if (families.indexOf(face.family) < 0) families.push(face.family);
     });
     T.stack = ["Inter"].concat(families.map(function(f) { return JSON.stringify(f); }), ["sans-serif"]).join(", ");
@@ -150,6 +161,143 @@ EM_JS(void, skyloom_text_init, (), {
         lines.push(line.trimEnd());
         return lines;
     };
+    // Draws a layout's lines in tiles of at most maxTilePx device px, calling emit(top, w, h)
+    // after each with the tile on `canvas`. Self-contained: the worker runs its source text.
+    T.drawTiles = function(ctx, canvas, job, emit) {
+        var ratio = job.ratio, pad = job.padPx, lines = job.lines;
+        var alignW = job.rtl && job.alignPx > 0 ? Math.max(job.alignPx, job.width) : job.width;
+        // Wider than a texture may be (a very long unwrapped line): the rest is cut off.
+        var wPx = Math.min(job.maxTilePx, Math.ceil(alignW * ratio) + 2 * pad);
+        var c = job.rgba;
+        var style = "rgba(" + (c & 255) + "," + ((c >>> 8) & 255) + "," + ((c >>> 16) & 255) + "," +
+                    ((c >>> 24) & 255) / 255 + ")";
+        var count = 0, start = 0;
+        while (start < lines.length && count < job.maxTiles) {
+            var topPx = Math.floor(lines[start].y * ratio);
+            var end = start + 1;
+            while (end < lines.length) {
+                var next = lines[end];
+                if (Math.ceil((next.y + next.a + next.d) * ratio) - topPx + 2 * pad > job.maxTilePx) break;
+                end++;
+            }
+            var last = lines[end - 1];
+            var hPx = Math.ceil((last.y + last.a + last.d) * ratio) - topPx + 2 * pad;
+            canvas.width = wPx;  // resizing clears the canvas and resets its state
+            canvas.height = hPx;
+            ctx.setTransform(ratio, 0, 0, ratio, pad, pad - topPx);
+            ctx.font = job.font;
+            ctx.fillStyle = style;
+            ctx.textBaseline = "alphabetic";
+            for (var i = start; i < end; i++) {
+                var line = lines[i];
+                ctx.direction = line.dir;
+                ctx.textAlign = line.dir === "rtl" ? "right" : "left";
+                ctx.fillText(line.t, line.dir === "rtl" ? alignW : 0, line.y + line.a);
+            }
+            emit(topPx, wPx, hPx);
+            count++;
+            start = end;
+        }
+    };
+    // A texture from a canvas or an ImageBitmap, registered in emscripten's GL table.
+    // Un-premultiplied: ImGui blends straight alpha. For a canvas UNPACK_PREMULTIPLY_ALPHA
+    // does it; WebGL ignores it for ImageBitmaps, which the worker makes with
+    // premultiplyAlpha "none" (a premultiplied texture darkens every glyph's edge).
+    T.upload = function(source) {
+        var gl = GLctx;
+        var texture = gl.createTexture();
+        var name = GL.getNewId(GL.textures);
+        texture.name = name;
+        GL.textures[name] = texture;
+        gl.bindTexture(gl.TEXTURE_2D, texture);
+        gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
+        gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
+        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, source);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+        gl.bindTexture(gl.TEXTURE_2D, null);  // ImGui binds per draw call
+        return name;
+    };
+    T.uploadMs = 0;
+    T.finish = function(request, tiles) {
+        var p = _malloc(Math.max(1, tiles.length) * 16);
+        for (var i = 0; i < tiles.length; i++) {
+            var o = (p >> 2) + i * 4;
+            HEAP32[o] = tiles[i].name;
+            HEAP32[o + 1] = tiles[i].topPx;
+            HEAP32[o + 2] = tiles[i].w;
+            HEAP32[o + 3] = tiles[i].h;
+        }
+        _skyloom_text_raster_done(request, tiles.length, p);
+        _free(p);
+    };
+    // The worker: fillText off the main thread, which then only uploads the ImageBitmaps
+    // (~0.05 ms a block instead of 0.5-2 ms: scripts/bench-text-raster). It has its own
+    // FontFaceSet: the same faces are declared there (script fonts come from the HTTP cache).
+    T.inflight = new Map();
+    T.worker = null;
+    function workerMain(drawTiles) {
+        var canvas = new OffscreenCanvas(1, 1);
+        var ctx = canvas.getContext("2d");
+        var queue = Promise.resolve();
+        self.onmessage = function(e) {
+            var m = e.data;
+            if (m.faces) {
+                m.faces.forEach(function(f) { self.fonts.add(new FontFace(f.family, f.source, f.descriptors)); });
+                return;
+            }
+            queue = queue.then(function() {
+                return self.fonts.load(m.job.font, m.text).catch(function() {});
+            }).then(function() {
+                var made = [];
+                drawTiles(ctx, canvas, m.job, function(topPx, w, h) {
+                    made.push(createImageBitmap(canvas, {premultiplyAlpha: "none"}).then(function(bitmap) {
+                        return {bitmap: bitmap, topPx: topPx, w: w, h: h};
+                    }));
+                });
+                return Promise.all(made);
+            }).then(function(tiles) {
+                self.postMessage({id: m.id, tiles: tiles}, tiles.map(function(t) { return t.bitmap; }));
+            }, function() { self.postMessage({id: m.id, tiles: []}); });
+        };
+    }
+    try {
+        if (typeof OffscreenCanvas !== "undefined" && typeof Worker !== "undefined") {
+            var source = "(" + workerMain.toString() + ")(" + T.drawTiles.toString() + ");";
+            T.worker = new Worker(URL.createObjectURL(new Blob([source], {type: "text/javascript"})));
+            T.worker.onmessage = function(e) {
+                var m = e.data;
+                if (!T.inflight.delete(m.id)) return;
+                var t0 = performance.now();
+                var tiles = m.tiles.map(function(t) {
+                    var name = T.upload(t.bitmap);
+                    t.bitmap.close();
+                    return {name: name, topPx: t.topPx, w: t.w, h: t.h};
+                });
+                T.uploadMs += performance.now() - t0;
+                T.finish(m.id, tiles);
+            };
+            T.worker.onerror = function() {
+                // No worker after all: what it had is drawn here, and so is everything after.
+                T.worker = null;
+                var pending = Array.from(T.inflight.entries());
+                T.inflight.clear();
+                pending.forEach(function(entry) {
+                    var tiles = [];
+                    T.drawTiles(T.context(), T.canvas, entry[1], function(topPx, w, h) {
+                        tiles.push({name: T.upload(T.canvas), topPx: topPx, w: w, h: h});
+                    });
+                    T.finish(entry[0], tiles);
+                });
+            };
+        }
+    } catch (e) {
+        T.worker = null;
+    }
+    T.workerFaces = function(faces) { if (T.worker) T.worker.postMessage({faces: faces}); };
+    T.workerFaces(workerFaces);
     T.waitForFonts = function(font, text) {
         T.pending++;
         var start = performance.now();
@@ -209,67 +357,28 @@ EM_JS(void, skyloom_text_free, (int id), {
     if (Module.skyloomText) Module.skyloomText.layouts.delete(id);
 });
 
-// Tiles: up to `max_tiles` records of 4 ints (GL name, y offset, width, height in device px).
-EM_JS(int, skyloom_text_raster, (int id, uint32_t rgba, float ratio, float align_px, int pad_px,
-                                 int max_tiles, int max_tile_px, int32_t* out), {
+// Rasterises layout `id` for request `request`; the tiles reach _skyloom_text_raster_done as
+// records of 4 ints (GL name, y offset, width, height in device px), from the worker's reply
+// or, without a worker, before this returns.
+EM_JS(void, skyloom_text_raster, (int request, int id, uint32_t rgba, float ratio, float align_px,
+                                  int pad_px, int max_tiles, int max_tile_px, int in_worker), {
     var T = Module.skyloomText;
     var L = T && T.layouts.get(id);
-    if (!L || !L.lines.length) return 0;
-    var ctx = T.context();
-    var alignW = L.rtl && align_px > 0 ? Math.max(align_px, L.width) : L.width;
-    // Wider than a texture may be (a very long unwrapped line): the rest is cut off.
-    var wPx = Math.min(max_tile_px, Math.ceil(alignW * ratio) + 2 * pad_px);
-    var style = "rgba(" + (rgba & 255) + "," + ((rgba >>> 8) & 255) + "," + ((rgba >>> 16) & 255) +
-                "," + ((rgba >>> 24) & 255) / 255 + ")";
-    var gl = GLctx;
-    var count = 0;
-    var start = 0;
-    while (start < L.lines.length && count < max_tiles) {
-        var topPx = Math.floor(L.lines[start].y * ratio);
-        var end = start + 1;
-        while (end < L.lines.length) {
-            var next = L.lines[end];
-            if (Math.ceil((next.y + next.a + next.d) * ratio) - topPx + 2 * pad_px > max_tile_px) break;
-            end++;
-        }
-        var last = L.lines[end - 1];
-        var hPx = Math.ceil((last.y + last.a + last.d) * ratio) - topPx + 2 * pad_px;
-        // Resizing clears the canvas and resets its state.
-        T.canvas.width = wPx;
-        T.canvas.height = hPx;
-        ctx.setTransform(ratio, 0, 0, ratio, pad_px, pad_px - topPx);
-        ctx.font = L.font;
-        ctx.fillStyle = style;
-        ctx.textBaseline = "alphabetic";
-        for (var i = start; i < end; i++) {
-            var line = L.lines[i];
-            ctx.direction = line.dir;
-            ctx.textAlign = line.dir === "rtl" ? "right" : "left";
-            ctx.fillText(line.t, line.dir === "rtl" ? alignW : 0, line.y + line.a);
-        }
-        var texture = gl.createTexture();
-        var name = GL.getNewId(GL.textures);
-        texture.name = name;
-        GL.textures[name] = texture;
-        gl.bindTexture(gl.TEXTURE_2D, texture);
-        gl.pixelStorei(gl.UNPACK_FLIP_Y_WEBGL, false);
-        gl.pixelStorei(gl.UNPACK_PREMULTIPLY_ALPHA_WEBGL, false);
-        // Un-premultiplied on upload: ImGui blends non-premultiplied (SRC_ALPHA, 1-SRC_ALPHA).
-        gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, T.canvas);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
-        gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
-        gl.bindTexture(gl.TEXTURE_2D, null);  // ImGui binds per draw call
-        var o = (out >> 2) + count * 4;
-        HEAP32[o] = name;
-        HEAP32[o + 1] = topPx;
-        HEAP32[o + 2] = wPx;
-        HEAP32[o + 3] = hPx;
-        count++;
-        start = end;
+    if (!L || !L.lines.length) { T.finish(request, []); return; }
+    var job = {lines: L.lines, font: L.font, width: L.width, rtl: L.rtl, rgba: rgba, ratio: ratio,
+               alignPx: align_px, padPx: pad_px, maxTiles: max_tiles, maxTilePx: max_tile_px};
+    if (T.worker && in_worker) {
+        T.inflight.set(request, job);
+        T.worker.postMessage({id: request, job: job, text: L.lines.map(function(l) { return l.t; }).join(" ")});
+        return;
     }
-    return count;
+    var tiles = [];
+    var t0 = performance.now();
+    T.drawTiles(T.context(), T.canvas, job, function(topPx, w, h) {
+        tiles.push({name: T.upload(T.canvas), topPx: topPx, w: w, h: h});
+    });
+    T.uploadMs += performance.now() - t0;
+    T.finish(request, tiles);
 });
 
 EM_JS(void, skyloom_text_bridge_install, (), {
@@ -297,6 +406,8 @@ EM_JS(void, skyloom_text_bridge_install, (), {
         s.fontLoadsPending = T ? T.pending : 0;
         s.fontStack = T ? T.stack : "";
         s.emPerLine = T ? T.emPerLine : 0;
+        s.uploadMs = T ? T.uploadMs : 0;  // main-thread time uploading finished rasters
+        s.worker = !!(T && T.worker);
         return s;
     };
 });
@@ -307,6 +418,9 @@ namespace {
 
 // Taller tiles than this are split: 2048 is the smallest MAX_TEXTURE_SIZE WebGL 2 allows.
 constexpr int kMaxTilePx = 2048;
+constexpr int kMaxTiles = 64;  // a 2000-character post of one word per line fits at 3x
+
+using RasterDone = std::function<void(std::vector<TextTile>)>;
 
 struct TextEngineWeb {
     std::function<void()> on_fonts_loaded;
@@ -314,6 +428,8 @@ struct TextEngineWeb {
     std::function<std::string()> stats_json;
     std::string drawn;  // owned here so the pointers handed to JS stay valid until the next call
     std::string stats;
+    std::unordered_map<int, RasterDone> rasters;  // requests in flight
+    int next_request = 1;
 };
 TextEngineWeb& Web() {
     static TextEngineWeb web;
@@ -344,17 +460,13 @@ void FreeTextLayout(int id) {
     if (id != 0) skyloom_text_free(id);
 }
 
-int RasterText(int layout_id, uint32_t rgba, float pixel_ratio, float align_px,
-               TextTile (&tiles)[kMaxTextTiles]) {
-    int32_t out[kMaxTextTiles * 4];
-    const int pad_px = static_cast<int>(kTextRasterPad * pixel_ratio + 0.999f);
-    const int count = skyloom_text_raster(layout_id, rgba, pixel_ratio, align_px, pad_px,
-                                          kMaxTextTiles, kMaxTilePx, out);
-    for (int i = 0; i < count; i++) {
-        tiles[i] = TextTile{static_cast<uint32_t>(out[i * 4]), out[i * 4 + 1], out[i * 4 + 2],
-                            out[i * 4 + 3]};
-    }
-    return count;
+void RasterText(int layout_id, uint32_t rgba, float pixel_ratio, float align_px, bool in_worker,
+                std::function<void(std::vector<TextTile>)> done) {
+    const int request = Web().next_request++;
+    Web().rasters[request] = std::move(done);
+    const int pad_px = static_cast<int>(std::ceil(kTextRasterPad * pixel_ratio));
+    skyloom_text_raster(request, layout_id, rgba, pixel_ratio, align_px, pad_px, kMaxTiles,
+                        kMaxTilePx, in_worker ? 1 : 0);
 }
 
 void InstallTextBridge(std::function<std::string()> drawn_json,
@@ -370,6 +482,21 @@ extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_text_fonts_loaded() {
     skyloom::platform::PostToMainLoop([] {
         if (auto& done = skyloom::platform::Web().on_fonts_loaded) done();
     });
+}
+
+extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_text_raster_done(int request, int count,
+                                                              const int32_t* tiles) {
+    auto& rasters = skyloom::platform::Web().rasters;
+    auto it = rasters.find(request);
+    if (it == rasters.end()) return;
+    std::vector<skyloom::platform::TextTile> out;
+    for (int i = 0; i < count; i++) {
+        out.push_back({static_cast<uint32_t>(tiles[i * 4]), tiles[i * 4 + 1], tiles[i * 4 + 2],
+                       tiles[i * 4 + 3]});
+    }
+    skyloom::platform::PostToMainLoop(
+        [done = std::move(it->second), out = std::move(out)]() mutable { done(std::move(out)); });
+    rasters.erase(it);
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* skyloom_text_drawn() {

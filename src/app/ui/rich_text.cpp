@@ -202,37 +202,62 @@ const RichText::Raster* RichText::GetRaster(const std::string& layout_key, Layou
                                             ImU32 color, float wrap, text::FrameBudget::Use use) {
     char suffix[40];
     std::snprintf(suffix, sizeof suffix, "\x1e%08x:%.3f", color, m_ratio);
-    const std::string key = layout_key + suffix;
+    std::string key = layout_key + suffix;
     Raster* cached = m_rasters.Find(key, m_frame);
-    if (cached != nullptr && cached->layout_id == layout.layout.id) return cached;
+    if (cached != nullptr && cached->layout_id == layout.layout.id)
+        return cached->pending ? nullptr : cached;
     // Out of budget: keep showing an older raster of the same text if there is one.
-    if (layout.layout.id == 0 || !m_budget.Allow(use)) return cached;
+    if (layout.layout.id == 0 || !m_budget.Allow(use))
+        return cached != nullptr && !cached->pending ? cached : nullptr;
     const double start = platform::NowMs();
-    platform::TextTile tiles[platform::kMaxTextTiles];
-    const int count = platform::RasterText(layout.layout.id, color, m_ratio, wrap, tiles);
+    Raster pending;
+    pending.ratio = m_ratio;
+    pending.layout_id = layout.layout.id;
+    pending.pending = true;
+    if (auto old = m_rasters.Insert(key, std::move(pending), 0, m_frame))
+        ReleaseRasters({std::move(*old)});
+    // The first time this block will show its real glyphs: how long the reader waited.
+    FirstGlyphs first{"", -1.0};
+    if (layout.waited_for_fonts && layout.first_draw_ms >= 0) {
+        layout.waited_for_fonts = false;
+        first = {layout_key.substr(0, layout_key.find('\x1f')), layout.first_draw_ms};
+    }
+    // On screen now: at once, on the main thread (the worker's first block takes hundreds of
+    // ms while it loads its fonts). Prefetched below the view: in the worker, off the frame.
+    platform::RasterText(
+        layout.layout.id, color, m_ratio, wrap, use == text::FrameBudget::Use::kPrefetch,
+        [this, key = std::move(key), id = layout.layout.id,
+         first = std::move(first)](std::vector<platform::TextTile> tiles) mutable {
+            OnRasterDone(key, id, std::move(tiles), std::move(first));
+        });
     const double spent = platform::NowMs() - start;
     m_budget.Spend(spent);
     ++m_raster_count;
     m_raster_ms += spent;
-    Raster raster;
-    raster.ratio = m_ratio;
-    raster.layout_id = layout.layout.id;
-    size_t bytes = 0;
-    for (int i = 0; i < count; i++) {
-        raster.tiles.push_back(tiles[i]);
-        bytes += static_cast<size_t>(tiles[i].width_px) * tiles[i].height_px * 4;
+    return nullptr;
+}
+
+void RichText::OnRasterDone(const std::string& key, int layout_id,
+                            std::vector<platform::TextTile> tiles, FirstGlyphs first) {
+    Raster* entry = m_rasters.Peek(key);
+    if (entry == nullptr || !entry->pending || entry->layout_id != layout_id) {
+        // Evicted, or replaced (new ratio, new layout) while in flight.
+        ReleaseRasters({Raster{std::move(tiles), 0.0f, layout_id, false}});
+        return;
     }
-    if (layout.waited_for_fonts && layout.first_draw_ms >= 0) {
-        // The first time this block shows its real glyphs: how long the reader waited.
-        layout.waited_for_fonts = false;
+    size_t bytes = 0;
+    for (const platform::TextTile& tile : tiles)
+        bytes += static_cast<size_t>(tile.width_px) * static_cast<size_t>(tile.height_px) * 4;
+    const float ratio = entry->ratio;
+    (void)m_rasters.Insert(key, Raster{std::move(tiles), ratio, layout_id, false}, bytes,
+                           m_frame);
+    if (first.wait_ms >= 0) {
         if (m_first_glyphs.size() >= kMaxFirstGlyphRecords)
             m_first_glyphs.erase(m_first_glyphs.begin());
-        m_first_glyphs.push_back({std::string(layout_key.substr(0, layout_key.find('\x1f'))),
-                                  start - layout.first_draw_ms});
+        first.wait_ms = platform::NowMs() - first.wait_ms;  // it held the first-draw time
+        m_first_glyphs.push_back(std::move(first));
     }
-    if (auto old = m_rasters.Insert(key, std::move(raster), bytes, m_frame))
-        ReleaseRasters({std::move(*old)});
-    return m_rasters.Find(key, m_frame);
+    platform::RequestFrames();
 }
 
 //-----------------------------------------------------------------------------

@@ -73,7 +73,12 @@ class RichText {
     struct Raster {
         std::vector<platform::TextTile> tiles;
         float ratio = 1.0f;
-        int layout_id = 0;  // the layout it shows; a new layout of the same text replaces it
+        int layout_id = 0;     // the layout it shows; a new layout of the same text replaces it
+        bool pending = false;  // asked of the browser, tiles not back yet
+    };
+    struct FirstGlyphs {
+        std::string text;
+        double wait_ms;  // draw requested -> final glyphs uploaded
     };
     struct Drawn {
         bool browser = false;
@@ -89,9 +94,12 @@ class RichText {
     [[nodiscard]] platform::TextStyle StyleOf(ImFont* font) const;
     [[nodiscard]] static std::string LayoutKey(std::string_view text, ImFont* font, float wrap);
     Layout& GetLayout(const std::string& key, std::string_view text, ImFont* font, float wrap);
-    // The textures of `layout` in `color`, rasterised now if the frame's budget allows.
+    // The textures of `layout` in `color`; asks the browser for them if the frame's budget
+    // allows (nullptr until they arrive).
     const Raster* GetRaster(const std::string& layout_key, Layout& layout, ImU32 color, float wrap,
                             text::FrameBudget::Use use);
+    void OnRasterDone(const std::string& key, int layout_id, std::vector<platform::TextTile> tiles,
+                      FirstGlyphs first);
     void OnFontsLoaded();
     void ReleaseLayouts(std::vector<Layout> layouts);
     void ReleaseRasters(std::vector<Raster> rasters);
@@ -109,11 +117,7 @@ class RichText {
     // For the bridge and benchmarks.
     uint64_t m_raster_count = 0;
     double m_raster_ms = 0;
-    struct FirstGlyphs {
-        std::string text;
-        double wait_ms;
-    };
-    std::vector<FirstGlyphs> m_first_glyphs;  // draw requested -> final glyphs, per block
+    std::vector<FirstGlyphs> m_first_glyphs;  // per block that waited for a font
 };
 
 // The current engine (like ImGui's current context); the free functions above use it.

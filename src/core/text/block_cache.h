@@ -39,6 +39,12 @@ class BlockCache {
         return &it->second.value;
     }
 
+    // The entry for `key` without marking it seen (for results arriving between frames).
+    [[nodiscard]] V* Peek(const std::string& key) {
+        auto it = m_entries.find(key);
+        return it == m_entries.end() ? nullptr : &it->second.value;
+    }
+
     // Adds or replaces; returns the replaced value, if any, for the caller to release.
     std::optional<V> Insert(const std::string& key, V value, size_t bytes, uint64_t frame) {
         std::optional<V> old;
@@ -118,8 +124,8 @@ class BlockCache {
 struct FrameBudgetLimits {
     int max_items = 6;             // rasterisations per frame
     double max_ms = 4.0;           // ... or this much main-thread time, whichever first
-    int prefetch_max_items = 2;    // prefetching stops after this many
-    double prefetch_max_ms = 1.0;  // ... or once this much is spent
+    int prefetch_max_items = 4;    // prefetching (handed to a worker) stops after this many
+    double prefetch_max_ms = 1.0;  // ... or once this much main-thread time is spent
 };
 
 class FrameBudget {
