@@ -224,12 +224,12 @@ const RichText::Raster* RichText::GetRaster(const std::string& layout_key, Layou
     }
     // On screen now: at once, on the main thread (the worker's first block takes hundreds of
     // ms while it loads its fonts). Prefetched below the view: in the worker, off the frame.
-    platform::RasterText(
-        layout.layout.id, color, m_ratio, wrap, use == text::FrameBudget::Use::kPrefetch,
-        [this, key = std::move(key), id = layout.layout.id,
-         first = std::move(first)](std::vector<platform::TextTile> tiles) mutable {
-            OnRasterDone(key, id, std::move(tiles), std::move(first));
-        });
+    platform::RasterText(layout.layout.id, color, m_ratio, wrap,
+                         use == text::FrameBudget::Use::kPrefetch,
+                         [this, key = std::move(key), id = layout.layout.id,
+                          first = std::move(first)](std::vector<platform::TextTile> tiles) mutable {
+                             OnRasterDone(key, id, std::move(tiles), std::move(first));
+                         });
     const double spent = platform::NowMs() - start;
     m_budget.Spend(spent);
     ++m_raster_count;
@@ -249,8 +249,7 @@ void RichText::OnRasterDone(const std::string& key, int layout_id,
     for (const platform::TextTile& tile : tiles)
         bytes += static_cast<size_t>(tile.width_px) * static_cast<size_t>(tile.height_px) * 4;
     const float ratio = entry->ratio;
-    (void)m_rasters.Insert(key, Raster{std::move(tiles), ratio, layout_id, false}, bytes,
-                           m_frame);
+    (void)m_rasters.Insert(key, Raster{std::move(tiles), ratio, layout_id, false}, bytes, m_frame);
     if (first.wait_ms >= 0) {
         if (m_first_glyphs.size() >= kMaxFirstGlyphRecords)
             m_first_glyphs.erase(m_first_glyphs.begin());
