@@ -141,24 +141,28 @@ TEST(BlockCache, ClearHandsBackEverything) {
     EXPECT_EQ(cache.used_bytes(), 0u);
 }
 
-TEST(FrameBudget, VisibleTextGetsTheWholeBudgetPrefetchOnlyItsStart) {
+TEST(FrameBudget, VisibleAndPrefetchHaveTheirOwnAllowances) {
+    using Use = FrameBudget::Use;
     FrameBudget budget(FrameBudgetLimits{3, 4.0, 1, 1.0});
     budget.BeginFrame();
-    EXPECT_TRUE(budget.Allow(FrameBudget::Use::kPrefetch));
-    budget.Spend(0.5);
-    EXPECT_FALSE(budget.Allow(FrameBudget::Use::kPrefetch));  // one prefetch item per frame
-    EXPECT_TRUE(budget.Allow(FrameBudget::Use::kVisible));
-    budget.Spend(0.5);
-    EXPECT_TRUE(budget.Allow(FrameBudget::Use::kVisible));
-    budget.Spend(0.5);
-    EXPECT_FALSE(budget.Allow(FrameBudget::Use::kVisible));  // three items
+    EXPECT_TRUE(budget.Allow(Use::kPrefetch));
+    budget.Spend(Use::kPrefetch, 0.1);
+    EXPECT_FALSE(budget.Allow(Use::kPrefetch));  // one prefetch request per frame
     EXPECT_TRUE(budget.deferred());
+    for (int i = 0; i < 3; i++) {
+        EXPECT_TRUE(budget.Allow(Use::kVisible)) << i;
+        budget.Spend(Use::kVisible, 0.5);
+    }
+    EXPECT_FALSE(budget.Allow(Use::kVisible));  // three items
+    EXPECT_EQ(budget.items(), 4);
 
     budget.BeginFrame();
     EXPECT_FALSE(budget.deferred());
-    budget.Spend(4.5);  // one slow block uses the frame's time
-    EXPECT_FALSE(budget.Allow(FrameBudget::Use::kVisible));
-    EXPECT_TRUE(budget.deferred());
+    budget.Spend(Use::kVisible, 4.5);  // one slow block uses the frame's time for visible text...
+    EXPECT_FALSE(budget.Allow(Use::kVisible));
+    EXPECT_TRUE(budget.Allow(Use::kPrefetch));  // ... but not prefetching's
+    budget.Spend(Use::kPrefetch, 1.2);
+    EXPECT_FALSE(budget.Allow(Use::kPrefetch));  // which has a time limit of its own
 }
 
 }  // namespace

@@ -146,8 +146,8 @@ void FreeTextLayout(int id);
 // paragraphs are right-aligned at `align_px` (the wrap width; <= 0: the block's width).
 // `in_worker`: in a Web Worker (when the browser has OffscreenCanvas there): almost free for
 // the main thread but a frame or two later, and slow the first time (the worker loads its own
-// fonts); otherwise now, on the main thread. `done` runs via the main loop with the tiles
-// (RGBA, not premultiplied; none on failure).
+// fonts); otherwise now, on the main thread. `done` gets the tiles (RGBA, not premultiplied;
+// none on failure): before this returns on the main thread, else via the main loop.
 void RasterText(int layout_id, uint32_t rgba, float pixel_ratio, float align_px, bool in_worker,
                 std::function<void(std::vector<TextTile>)> done);
 // window.skyloom.textBlocks() (the text blocks drawn in the last frame, with their lines, CSS px

@@ -430,6 +430,7 @@ struct TextEngineWeb {
     std::string stats;
     std::unordered_map<int, RasterDone> rasters;  // requests in flight
     int next_request = 1;
+    bool in_raster_call = false;  // a main-thread raster answers before RasterText returns
 };
 TextEngineWeb& Web() {
     static TextEngineWeb web;
@@ -465,8 +466,10 @@ void RasterText(int layout_id, uint32_t rgba, float pixel_ratio, float align_px,
     const int request = Web().next_request++;
     Web().rasters[request] = std::move(done);
     const int pad_px = static_cast<int>(std::ceil(kTextRasterPad * pixel_ratio));
+    Web().in_raster_call = true;
     skyloom_text_raster(request, layout_id, rgba, pixel_ratio, align_px, pad_px, kMaxTiles,
                         kMaxTilePx, in_worker ? 1 : 0);
+    Web().in_raster_call = false;
 }
 
 void InstallTextBridge(std::function<std::string()> drawn_json,
@@ -494,9 +497,16 @@ extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_text_raster_done(int request, int c
         out.push_back({static_cast<uint32_t>(tiles[i * 4]), tiles[i * 4 + 1], tiles[i * 4 + 2],
                        tiles[i * 4 + 3]});
     }
-    skyloom::platform::PostToMainLoop(
-        [done = std::move(it->second), out = std::move(out)]() mutable { done(std::move(out)); });
+    auto done = std::move(it->second);
     rasters.erase(it);
+    // Drawn on the main thread: at once, so the frame that asked can show it. From the
+    // worker: at the start of the next frame, like every other asynchronous result.
+    if (skyloom::platform::Web().in_raster_call) {
+        done(std::move(out));
+        return;
+    }
+    skyloom::platform::PostToMainLoop(
+        [done = std::move(done), out = std::move(out)]() mutable { done(std::move(out)); });
 }
 
 extern "C" EMSCRIPTEN_KEEPALIVE const char* skyloom_text_drawn() {

@@ -226,15 +226,17 @@ const RichText::Raster* RichText::GetRaster(const std::string& layout_key, Layou
     // ms while it loads its fonts). Prefetched below the view: in the worker, off the frame.
     platform::RasterText(layout.layout.id, color, m_ratio, wrap,
                          use == text::FrameBudget::Use::kPrefetch,
-                         [this, key = std::move(key), id = layout.layout.id,
+                         [this, key, id = layout.layout.id,
                           first = std::move(first)](std::vector<platform::TextTile> tiles) mutable {
                              OnRasterDone(key, id, std::move(tiles), std::move(first));
                          });
     const double spent = platform::NowMs() - start;
-    m_budget.Spend(spent);
+    m_budget.Spend(use, spent);
     ++m_raster_count;
     m_raster_ms += spent;
-    return nullptr;
+    // Drawn on the main thread, it is already here.
+    const Raster* done = m_rasters.Peek(key);
+    return done != nullptr && !done->pending ? done : nullptr;
 }
 
 void RichText::OnRasterDone(const std::string& key, int layout_id,
@@ -256,7 +258,7 @@ void RichText::OnRasterDone(const std::string& key, int layout_id,
         first.wait_ms = platform::NowMs() - first.wait_ms;  // it held the first-draw time
         m_first_glyphs.push_back(std::move(first));
     }
-    platform::RequestFrames();
+    platform::RequestFrames();  // it arrived between frames: show it (no-op mid-frame)
 }
 
 //-----------------------------------------------------------------------------

@@ -119,13 +119,15 @@ class BlockCache {
 };
 
 // How much rasterising one frame may do, so a screenful of new text (a fast fling, a page of
-// posts arriving) is spread over a few frames instead of one long one. Text on screen gets the
-// whole budget; text prefetched below the view only while little of it has been used.
+// posts arriving) is spread over a few frames instead of one long one. Text on screen now and
+// text prefetched below the view (handed to a worker, cheap for the frame) have separate
+// allowances, so drawing what is visible never starves the prefetch that keeps the next rows
+// ready (and the next frames free of main-thread rasterising).
 struct FrameBudgetLimits {
-    int max_items = 6;             // rasterisations per frame
+    int max_items = 6;             // rasterisations of text on screen per frame
     double max_ms = 4.0;           // ... or this much main-thread time, whichever first
-    int prefetch_max_items = 4;    // prefetching (handed to a worker) stops after this many
-    double prefetch_max_ms = 1.0;  // ... or once this much main-thread time is spent
+    int prefetch_max_items = 6;    // requests for text below the view per frame
+    double prefetch_max_ms = 1.0;  // ... or this much main-thread time
 };
 
 class FrameBudget {
@@ -134,32 +136,33 @@ class FrameBudget {
 
     explicit FrameBudget(FrameBudgetLimits limits = {}) : m_limits(limits) {}
 
-    void BeginFrame() {
-        m_items = 0;
-        m_spent_ms = 0;
-        m_deferred = false;
-    }
+    void BeginFrame() { *this = FrameBudget(m_limits); }
     // May one more block be rasterised now? A refusal is remembered (see deferred()).
     [[nodiscard]] bool Allow(Use use) {
-        const bool ok =
-            use == Use::kVisible
-                ? m_items < m_limits.max_items && m_spent_ms < m_limits.max_ms
-                : m_items < m_limits.prefetch_max_items && m_spent_ms < m_limits.prefetch_max_ms;
+        const Spent& spent = use == Use::kVisible ? m_visible : m_prefetch;
+        const bool ok = use == Use::kVisible
+                            ? spent.items < m_limits.max_items && spent.ms < m_limits.max_ms
+                            : spent.items < m_limits.prefetch_max_items &&
+                                  spent.ms < m_limits.prefetch_max_ms;
         if (!ok) m_deferred = true;
         return ok;
     }
-    void Spend(double ms) {
-        ++m_items;
-        m_spent_ms += ms;
+    void Spend(Use use, double ms) {
+        Spent& spent = use == Use::kVisible ? m_visible : m_prefetch;
+        ++spent.items;
+        spent.ms += ms;
     }
     // Something was refused this frame: the caller must ask for another frame.
     [[nodiscard]] bool deferred() const { return m_deferred; }
-    [[nodiscard]] int items() const { return m_items; }
+    [[nodiscard]] int items() const { return m_visible.items + m_prefetch.items; }
 
   private:
+    struct Spent {
+        int items = 0;
+        double ms = 0;
+    };
     FrameBudgetLimits m_limits;
-    int m_items = 0;
-    double m_spent_ms = 0;
+    Spent m_visible, m_prefetch;
     bool m_deferred = false;
 };
 
