@@ -69,6 +69,13 @@ TEST_F(ControllerTest, SignInSuccessStoresTheSessionAndLandsOnTheFeed) {
     EXPECT_EQ(browser().storage[kRefreshTokenKey], "R1");
     EXPECT_TRUE(state.sign_in.password.empty()) << "the password is not kept after sign-in";
     EXPECT_EQ(state.requests_in_flight, 0);
+    // The browser's password manager is offered what worked, and the form's page is left with
+    // a new history entry (how managers tell a sign-in from a failed attempt).
+    ASSERT_EQ(browser().credentials.size(), 1u);
+    EXPECT_EQ(browser().credentials[0].first, "ada");
+    EXPECT_EQ(browser().credentials[0].second, "correct horse battery");
+    ASSERT_FALSE(browser().history.empty());
+    EXPECT_EQ(browser().history.back(), "#/feed");
 }
 
 TEST_F(ControllerTest, SignInFailureShowsTheServersMessage) {
@@ -85,6 +92,7 @@ TEST_F(ControllerTest, SignInFailureShowsTheServersMessage) {
     EXPECT_TRUE(state.sign_in.request.failed());
     EXPECT_EQ(state.sign_in.error, "Wrong username, email or password");
     EXPECT_EQ(browser().storage.count(kRefreshTokenKey), 0u);
+    EXPECT_TRUE(browser().credentials.empty()) << "a refused password is never offered for saving";
 }
 
 TEST_F(ControllerTest, EmptySignInShowsFieldErrorsWithoutARequest) {
@@ -121,6 +129,9 @@ TEST_F(ControllerTest, SignUpThenVerifySignsInWithThePasswordHeldInMemory) {
     EXPECT_EQ(server.Count("POST", "/api/v1/auth/login"), 1);
     EXPECT_EQ(state.user, "ada");
     EXPECT_EQ(state.location.screen, ui::Screen::kFeed);
+    // The new account's password is offered to the password manager once it works.
+    ASSERT_EQ(browser().credentials.size(), 1u);
+    EXPECT_EQ(browser().credentials[0].second, "correct horse battery");
 }
 
 TEST_F(ControllerTest, TakenUsernameLandsUnderTheUsernameField) {

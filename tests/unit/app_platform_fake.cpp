@@ -157,6 +157,9 @@ void SetHash(const std::string& hash, bool push) {
     if (push) fake::Get().history.push_back(hash);
     fake::Get().hash = hash;
 }
+void StoreCredential(const std::string& username, const std::string& password) {
+    fake::Get().credentials.emplace_back(username, password);
+}
 void SetTitle(const std::string& title) {
     fake::Get().title = title;
 }

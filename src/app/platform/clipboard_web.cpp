@@ -18,6 +18,8 @@ extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_clipboard_pasted(const char* text);
 EM_JS(void, skyloom_clipboard_install, (), {
     Module.skyloomClipboard = "";
     document.addEventListener("paste", function(e) {
+        // A paste into one of the page's text fields is the field's own (text_fields_web.js).
+        if (e.target && e.target.skyloomFieldId) return;
         var text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
         if (text) {
             Module.skyloomClipboard = text;

@@ -11,6 +11,7 @@
 #include "bridge/bridge.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "input/touch_input.h"
 #include "media/image_library.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "platform/platform.h"
@@ -29,8 +30,6 @@ namespace {
 constexpr float kCardGap = 12.0f;
 constexpr float kWheelStepPx = 120.0f;  // one wheel notch
 constexpr float kSmoothRate = 14.0f;    // 1/s: how fast the view catches up with the wheel
-constexpr float kFlingFriction = 4.0f;  // 1/s: exponential decay of a touch fling
-constexpr float kMinFlingPx = 20.0f;    // px/s below which a fling stops
 
 //-----------------------------------------------------------------------------
 // [SECTION] Scrolling
@@ -43,27 +42,14 @@ void UpdateScroll(FeedScreen& s) {
     const float dt = std::fmax(io.DeltaTime, 1.0f / 240.0f);
     const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
 
-    if (hovered && io.MouseWheel != 0.0f) {
-        if (s.scroll_target < 0) s.scroll_target = scroll;
-        s.scroll_target = std::clamp(s.scroll_target - io.MouseWheel * kWheelStepPx, 0.0f, max);
-        s.fling_velocity = 0;
-    }
-    // Touch (SDL turns it into the left mouse button) or mouse drag on the page, not a widget.
-    if (hovered && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6.0f) &&
-        ImGui::GetActiveID() == 0) {
-        ImGui::SetScrollY(std::clamp(scroll - io.MouseDelta.y, 0.0f, max));
-        s.fling_velocity = -io.MouseDelta.y / dt;
+    // A finger on the screen scrolls it directly (input/touch_input): it wins over the wheel.
+    if (TouchScrollActive()) {
         s.scroll_target = -1;
         return;
     }
-    if (s.fling_velocity != 0.0f && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        const float next = std::clamp(scroll + s.fling_velocity * dt, 0.0f, max);
-        s.fling_velocity *= std::exp(-kFlingFriction * dt);
-        if (std::fabs(s.fling_velocity) < kMinFlingPx || next == 0.0f || next == max)
-            s.fling_velocity = 0;
-        ImGui::SetScrollY(next);
-        platform::KeepAnimating();
-        return;
+    if (hovered && io.MouseWheel != 0.0f) {
+        if (s.scroll_target < 0) s.scroll_target = scroll;
+        s.scroll_target = std::clamp(s.scroll_target - io.MouseWheel * kWheelStepPx, 0.0f, max);
     }
     if (s.scroll_target >= 0) {
         float next = scroll + (s.scroll_target - scroll) * std::fmin(1.0f, dt * kSmoothRate);

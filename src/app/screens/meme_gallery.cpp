@@ -59,6 +59,8 @@ void DrawMemeGallery(MemeEditorScreen& s, const ui::FontSet& fonts, ImVec2 origi
     ImGui::PopFont();
     ui::TextFieldOptions search;
     search.hint = "Name of a template";
+    search.type = "search";
+    search.enter_key_hint = "search";
     (void)ui::TextField("##template_search", "Search templates", &s.template_search, search);
     if (!s.templates_request.in_progress() && s.template_search != s.templates_query) {
         action.kind = MemeEditorActionKind::SearchTemplates;
