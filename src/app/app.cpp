@@ -230,9 +230,11 @@ void App::DrawScreens() {
     // ImGui's wheel handling; the feed scrolls itself (smoothed wheel, touch fling).
     ImGuiWindowFlags screen_flags = ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar;
     // The social screens (portfolio, notifications, settings) scroll with ImGui's wheel handling.
+    // So does the meme editor, which is one long page on a phone.
     const bool social_screen = screen == ui::Screen::kUser ||
                                screen == ui::Screen::kNotifications ||
-                               screen == ui::Screen::kSettings;
+                               screen == ui::Screen::kSettings || screen == ui::Screen::kMemeNew ||
+                               screen == ui::Screen::kMemeRemix;
     if (signed_in_screen && !social_screen) screen_flags |= ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None, screen_flags);
     const double now_ms = platform::NowMs();

@@ -285,6 +285,18 @@ TEST_F(ControllerTest, NewPostIsPrependedToExploreAndMeAndTheDraftIsKeptOnFailur
     EXPECT_EQ(state.feed.me.posts()[0].id, "9");
 }
 
+TEST_F(ControllerTest, CopyTextAndCopyLinkFillTheClipboardAndSaySo) {
+    controller.Start();
+    FeedAction text = Act(FeedActionKind::CopyPostText);
+    text.text = "Hello \xF0\x9F\x8E\x89";  // with an emoji: copied as is
+    controller.Handle(text);
+    EXPECT_EQ(browser().clipboard, "Hello \xF0\x9F\x8E\x89");
+    ASSERT_FALSE(state.toasts.empty());
+    EXPECT_EQ(state.toasts.back().kind, "success");
+    controller.Handle(PostAction(FeedActionKind::CopyPostLink, "42"));
+    EXPECT_EQ(browser().clipboard, "https://skyloom.example/#/post/42");
+}
+
 TEST_F(ControllerTest, StateJsonListsTheVisibleTabsPosts) {
     server.On("POST /api/v1/auth/login", 200, kSession);
     server.On("GET /api/v1/posts", 200, kOnePost);

@@ -22,6 +22,7 @@ struct Browser {
     std::vector<std::function<void()>> timers;
     int pickers_opened = 0;
     std::vector<std::pair<std::string, std::string>> credentials;  // StoreCredential calls
+    std::string clipboard;
     // Image jobs: the real core pipeline runs at once, its completion waits for the test
     // (as a worker's answer arrives on a later frame).
     std::vector<std::function<void()>> finished_image_jobs;

@@ -82,6 +82,8 @@ void StorageRemove(const std::string& key);
 void InstallClipboard();
 // Text of every browser paste event (Ctrl/Cmd+V anywhere on the page), via the main loop.
 void OnPaste(std::function<void(std::string text)> listener);
+// Puts `text` on the OS clipboard (call while handling a click: user activation).
+void CopyToClipboard(const std::string& text);
 
 // ---- text_fields_web.cpp (+ text_fields_web.js): real DOM text fields over ImGui's -------
 // Creates the page's field layer; `on_event` gets each field event as JSON (see
@@ -108,6 +110,8 @@ void StoreCredential(const std::string& username, const std::string& password);
 
 // ---- route_web.cpp: URL hash + title -------------------------------------------------------
 [[nodiscard]] std::string CurrentHash();           // "#/login" or ""
+// The absolute URL of this page with `hash` ("https://site/app/#/post/7"), for links to share.
+[[nodiscard]] std::string PageUrl(const std::string& hash);
 void SetHash(const std::string& hash, bool push);  // push: new history entry
 void SetTitle(const std::string& title);
 void OnHashChange(std::function<void(std::string hash)> listener);  // back/forward, typed URL

@@ -213,6 +213,13 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
                 action.kind = FeedActionKind::OpenAuthor;
                 action.username = posts[i].author.username;
                 break;
+            case PostCardAction::CopyText:
+                action.kind = FeedActionKind::CopyPostText;
+                action.text = posts[i].text;
+                break;
+            case PostCardAction::CopyLink:
+                action = PostAction(FeedActionKind::CopyPostLink, posts[i].id);
+                break;
         }
         last_visible = static_cast<int>(i);
     }
@@ -349,6 +356,7 @@ FeedAction DrawFeedScreen(FeedScreen& s, FeedTab tab, const std::string& user,
         action.group_id = list_action.group_id;
         action.media = list_action.media;
         action.username = list_action.username;
+        action.text = list_action.text;
     }
     action.load_more = list_action.load_more;
     DrawDeleteDialog(s, fonts, action);
@@ -389,6 +397,13 @@ FeedAction DrawPostScreen(FeedScreen& s, const std::string& user, const ui::Font
                 break;
             case PostCardAction::Remix:
                 action = PostAction(FeedActionKind::RemixPost, s.post->id);
+                break;
+            case PostCardAction::CopyText:
+                action.kind = FeedActionKind::CopyPostText;
+                action.text = s.post->text;
+                break;
+            case PostCardAction::CopyLink:
+                action = PostAction(FeedActionKind::CopyPostLink, s.post->id);
                 break;
             default:
                 break;

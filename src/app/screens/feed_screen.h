@@ -182,6 +182,8 @@ enum class FeedActionKind {
     RemixPost,           // post_id: open the meme editor on this meme (#/meme/remix/ID)
     ShowFollowing,       // #/following
     OpenAuthor,          // username: the author's portfolio
+    CopyPostText,        // text: to the clipboard
+    CopyPostLink,        // post_id: a link to it, to the clipboard
 };
 
 struct FeedAction {
@@ -192,6 +194,7 @@ struct FeedAction {
     std::string username;    // OpenAuthor
     bool load_more = false;  // the reader is near the end of what is loaded
     size_t chars = 0;        // ConsumeGhost: bytes of the ghost now in the draft
+    std::string text;        // CopyPostText
 };
 
 // An action about one post (open, delete, ...).

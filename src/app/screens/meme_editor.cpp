@@ -390,8 +390,11 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     const float canvas_max_h = stacked ? avail.y * 0.55f : avail.y - margin * 2;
     const ImVec2 top = ImGui::GetCursorScreenPos() + ImVec2(margin, margin);
 
-    // Title row.
+    // Title row; on a phone "Back to the feed" gets a line of its own above it.
     ImGui::SetCursorScreenPos(top);
+    if (stacked && ui::Link("\xE2\x80\xB9 Back to the feed##meme_back"))
+        action.kind = MemeEditorActionKind::Close;
+    ImGui::SetCursorScreenPos(ImVec2(top.x, ImGui::GetCursorScreenPos().y));
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(s.remix_of.empty() ? "Make a meme" : "Remix a meme");
     ImGui::PopFont();
@@ -401,8 +404,10 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     ImGui::SameLine(0, 6);
     if (ui::SecondaryButton("Redo", 0, s.history.CanRedo())) (void)s.history.Redo();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shift+Ctrl/Cmd+Z");
-    ImGui::SameLine(0, 16);
-    if (ui::Link("Back to the feed##meme_back")) action.kind = MemeEditorActionKind::Close;
+    if (!stacked) {
+        ImGui::SameLine(0, 16);
+        if (ui::Link("Back to the feed##meme_back")) action.kind = MemeEditorActionKind::Close;
+    }
     const float title_h = ImGui::GetCursorScreenPos().y - top.y;
 
     // The image, fitted into its area.
@@ -412,7 +417,9 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     const bool gallery =
         s.choosing_background || (s.background_texture == 0 && !s.background.in_progress());
     if (gallery) {
-        DrawMemeGallery(s, fonts, area_min, ImVec2(area_w, area_h), action);
+        // On a phone the gallery and the panel follow each other down the page, which scrolls.
+        DrawMemeGallery(s, fonts, area_min, ImVec2(area_w, stacked ? 0.0f : area_h), action);
+        if (stacked) canvas_h_used = ImGui::GetItemRectSize().y;
         s.canvas_w = s.canvas_h = 0;
     } else if (s.background_texture != 0 && s.background_width > 0 && s.background_height > 0) {
         const float aspect = float(s.background_width) / float(s.background_height);
@@ -440,7 +447,9 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     ImGui::SetCursorScreenPos(panel_pos);
     const float panel_h =
         std::max(200.f, ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - panel_pos.y - margin);
-    ImGui::BeginChild("##meme_panel", ImVec2(panel_w, panel_h), ImGuiChildFlags_None);
+    ImGui::BeginChild("##meme_panel", ImVec2(panel_w, stacked ? 0.0f : panel_h),
+                      stacked ? ImGuiChildFlags_AutoResizeY : ImGuiChildFlags_None,
+                      stacked ? ImGuiWindowFlags_NoScrollbar : ImGuiWindowFlags_None);
     const float inner = ImGui::GetContentRegionAvail().x;
     DrawBackgroundSection(s, fonts, inner);
     ImGui::Dummy(ImVec2(0, 10));
@@ -448,6 +457,7 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     ImGui::Dummy(ImVec2(0, 10));
     DrawPostSection(s, fonts, inner, action);
     ImGui::EndChild();
+    if (stacked) ImGui::Dummy(ImVec2(0, margin));  // room under the panel at the page's end
     return action;
 }
 
