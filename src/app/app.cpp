@@ -33,6 +33,8 @@
 #include "screens/toast_layer.h"
 #include "screens/top_bar.h"
 #include "screens/verify_screen.h"
+#include "ui/dom_overlay.h"
+#include "ui/selectable_text.h"
 #include "ui/text_input.h"
 #include "ui/theme.h"
 
@@ -44,6 +46,8 @@ namespace skyloom::app {
 
 namespace {
 constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2
+// The page's text (fields, selectable copies) in the UI's font, then the system's.
+const std::string kPageFontFamily = "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 }
 
 bool App::Init() {
@@ -94,11 +98,11 @@ void App::InstallTextFields() {
     const std::string theme = std::string("{\"text\":\"") + css(ui::color::kText) +
                               "\",\"muted\":\"" + css(ui::color::kTextMuted) + "\",\"accent\":\"" +
                               css(ui::color::kAccent) +
-                              "\",\"font\":\"Inter, system-ui, -apple-system, 'Segoe UI', "
-                              "Roboto, sans-serif\"}";
+                              "\",\"font\":\"" + kPageFontFamily + "\"}";
     platform::InstallTextFields(theme, [](const std::string& json) {
         if (auto event = ui::ParseFieldEvent(json)) ui::FieldSync().Receive(std::move(*event));
     });
+    platform::InstallTextLayer(kPageFontFamily);
 }
 
 bool App::InitWindow() {
@@ -195,6 +199,8 @@ void App::Tick() {
     ImGui::Render();
     bridge::EndFrame();
     ui::FinishFieldsFrame();  // the page's text fields follow this frame's layout
+    ui::FinishSelectableTextFrame();
+    ui::EndDomOverlayFrame();
     m_touch.EndFrame();
 
     const ImGuiIO& io = ImGui::GetIO();

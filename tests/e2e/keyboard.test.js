@@ -112,6 +112,36 @@ test("paste from the OS clipboard lands in the field; Copy text and Copy link fi
   await page.context().close();
 });
 
+test("a post's text selects with the mouse like page text and Ctrl+C copies it", async () => {
+  const page = await openSignIn();
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], {origin: server.url});
+  await signIn(page);
+  await b.settle(page, 3);
+  const first = (await b.state(page)).feed.posts[0];
+  // The selectable copy of the first post's first line, over the drawn text.
+  const line = await b.waitFor(page, () => page.evaluate(() => {
+    const s = document.querySelector("#skyloom-text span");
+    if (!s) return null;
+    const r = s.getBoundingClientRect();
+    const pad = parseFloat(getComputedStyle(s).paddingRight) || 0;  // the reach past its end
+    return {x: r.x, y: r.y, w: r.width - pad, h: r.height, text: s.textContent};
+  }), "the selectable text layer");
+  assert.ok(first.text.startsWith(line.text), `the layer holds the post's text: "${line.text}"`);
+  // Drag from the line's start to past its end, as a person selects a line.
+  await page.mouse.move(line.x + 1, line.y + line.h / 2);
+  await page.mouse.down();
+  await page.mouse.move(line.x + line.w + 30, line.y + line.h / 2, {steps: 6});
+  await page.mouse.up();
+  assert.equal(await page.evaluate(() => String(getSelection()).trim()), line.text.trim());
+  const shot = await b.screenshot(page, "keyboard-post-text-selected");
+  await page.keyboard.press("Control+C");
+  await b.waitFor(page, async () => (await page.evaluate(() => navigator.clipboard.readText())).trim() === line.text.trim(),
+                  "the selection on the clipboard");
+  assert.equal((await b.state(page)).route, "feed", "selecting text opened nothing");
+  assert.ok(shot);
+  await page.context().close();
+});
+
 // What a password manager looks for on each auth screen: a <form> whose inputs carry name, id
 // and the standard autocomplete tokens, over the drawn fields, found there by elementFromPoint.
 const FORMS = {

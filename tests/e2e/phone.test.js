@@ -144,11 +144,41 @@ test("swiping scrolls the feed with momentum, loads the next page and never clic
   const after = (await b.state(page)).feed.last_visible_row;
   assert.ok(after > before, `momentum: row ${before} -> ${after}`);
   // Swiping the other way goes back up; at the top it stops (no overscroll, nothing clicked).
-  for (let i = 0; i < 30 && (await b.state(page)).feed.last_visible_row > 2; i++) await b.swipe(page, 200, 300, 600, {speed: 4000});
+  const composerTop = async () => {
+    const c = (await b.items(page)).find((i) => i.label === "What's on your mind?" && i.kind === "input");
+    return c && c.h > 50 ? c.y : null;  // wholly shown
+  };
+  // A drag that starts on a post's text (the selectable copy over it, raw touch events) scrolls
+  // too, and selects nothing.
+  const text = await page.evaluate(() => {
+    for (const sp of document.querySelectorAll("#skyloom-text span")) {
+      const r = sp.getBoundingClientRect();
+      if (r.y > 200 && r.y < 500 && getComputedStyle(sp.closest(".skyloom-text-block")).visibility !== "hidden")
+        return {x: r.x + 10, y: r.y + r.height / 2};
+    }
+    return null;
+  });
+  assert.ok(text, "some post text on screen");
+  const rowBefore = (await b.state(page)).feed.last_visible_row;
+  await page.cdp.send("Input.dispatchTouchEvent", {type: "touchStart", touchPoints: [text]});
+  for (let k = 1; k <= 10; k++) {
+    await page.cdp.send("Input.dispatchTouchEvent", {type: "touchMove", touchPoints: [{x: text.x, y: text.y + k * 30}]});
+    await b.settle(page, 1);
+  }
+  await page.cdp.send("Input.dispatchTouchEvent", {type: "touchEnd", touchPoints: []});
+  await page.waitForTimeout(500);
+  assert.ok((await b.state(page)).feed.last_visible_row < rowBefore, "a drag on post text scrolled up");
+  assert.equal(await page.evaluate(() => String(getSelection())), "", "and selected nothing");
+  // Synthesized swipes from the page margin (canvas) up to the top.
+  for (let i = 0; i < 40 && (await composerTop()) === null; i++) await b.swipe(page, 6, 300, 600, {speed: 4000});
+  await b.swipe(page, 6, 300, 600, {speed: 4000});  // one more at the very top: nothing moves
   await page.waitForTimeout(800);
   s = await b.state(page);
   assert.equal(s.route, "feed");
-  assert.ok(s.feed.last_visible_row <= 2, "back at the top");
+  const top = await composerTop();
+  assert.ok(top !== null, "back at the top, the composer in view");
+  const tabs = (await b.items(page)).find((i) => i.label === "Explore" && i.kind === "tab");
+  assert.ok(tabs && tabs.y > 60, `no overscroll: the tabs sit under the top bar (y ${tabs && tabs.y})`);
   await shot("feed");
 });
 

@@ -109,18 +109,34 @@ TEST(TextFieldSync, AProgramChangeIsWrittenToThePage) {
     EXPECT_EQ(u["values"][0]["value"], "");
 }
 
-TEST(TextFieldSync, AnEditOnTopOfReplacedTextIsDroppedButKeysStillArrive) {
+TEST(TextFieldSync, TypingOnTopOfAProgramChangeIsKept) {
     TextFieldSync sync;
     std::string model = "hello";
     (void)sync.Submit(Spec(1), &model);
     (void)sync.TakePageUpdate();
-    sync.Receive(Input(1, "hello!"));
+    sync.Receive(Input(1, "hello!"));  // typed right after Tab...
     sync.Receive(Event(1, FieldEvent::Kind::kTab));
-    model = "hello world";  // the program accepted a suggestion meanwhile
+    model = "hello world";  // ... which accepted a suggestion meanwhile
     const FieldFrame f = sync.Submit(Spec(1), &model);
-    EXPECT_EQ(model, "hello world");
+    EXPECT_EQ(model, "hello world!");
+    EXPECT_TRUE(f.edited);
     EXPECT_TRUE(f.tab);
-    EXPECT_EQ(Update(sync)["values"][0]["value"], "hello world");
+    EXPECT_EQ(Update(sync)["values"][0]["value"], "hello world!");
+}
+
+TEST(RebaseEdit, MovesTheEditOntoTheProgramsText) {
+    // After an appended suggestion, and after a cleared draft.
+    EXPECT_EQ(RebaseEdit("X", "X Yes.", "X ghost"), "X ghost Yes.");
+    EXPECT_EQ(RebaseEdit("posted", "posted!", ""), "!");
+    // Before the program's change.
+    EXPECT_EQ(RebaseEdit("ab", "Xab", "ab cd"), "Xab cd");
+    // Multi-byte text never splits a character.
+    EXPECT_EQ(RebaseEdit("\xE6\x97\xA5", "\xE6\x97\xA5\xE6\x9C\xAC", "\xE6\x97\xA5 ok"),
+              "\xE6\x97\xA5 ok\xE6\x9C\xAC");
+    EXPECT_EQ(RebaseEdit("\xC3\xA9", "\xC3\xA8", "\xC3\xA9!"),
+              "\xC3\xA8!");  // not "\xC3\xA8" + "\xA9!"
+    // Both changed the same characters: the program's text stands.
+    EXPECT_EQ(RebaseEdit("hello", "jello", ""), std::nullopt);
 }
 
 TEST(TextFieldSync, EnterTabAndEscapeAreReportedOnce) {

@@ -54,8 +54,8 @@ void TouchInput::OnTouch(int type, int id, float x, float y, double t_ms, Target
             bool claimed = false;
             for (const ImRect& r : m_claims) claimed |= r.Contains(ImVec2(x, y));
             // Only the first finger decides who handles the gesture.
-            if (m_gesture.fingers() == 0) m_field_touch = target == Target::kField;
-            m_gesture.Down(id, p, claimed && target == Target::kCanvas, m_out);
+            if (m_gesture.fingers() == 0) m_target = target;
+            m_gesture.Down(id, p, claimed && m_target == Target::kCanvas, m_out);
             break;
         }
         case platform::kTouchMove:
@@ -75,8 +75,9 @@ void TouchInput::BeginFrame(double now_ms) {
     if (m_gesture.Step(now_ms, m_out)) platform::KeepAnimating();
     ui::GestureOutput out = std::move(m_out);
     m_out.Clear();
-    if (!m_field_touch) ApplyPointer(out);
-    if (out.tap && !m_field_touch) platform::BlurTextFields();  // a tap elsewhere leaves a field
+    // ImGui sees only touches on the canvas; the page handles taps on its fields and text.
+    if (m_target == Target::kCanvas) ApplyPointer(out);
+    if (out.tap && m_target != Target::kField) platform::BlurTextFields();  // a tap elsewhere
     if (out.scroll_started) ResolveScrollChain(ImVec2(out.scroll_anchor_x, out.scroll_anchor_y));
     if (out.scroll_dx != 0.0f || out.scroll_dy != 0.0f) ApplyScroll(out.scroll_dx, out.scroll_dy);
     ScrollActive() = m_gesture.scrolling();

@@ -31,7 +31,7 @@ class TouchInput {
     // After the frame: the drag claims drawn in it apply to the next touch.
     void EndFrame();
 
-    enum class Target { kCanvas = 0, kField = 1 };
+    enum class Target { kCanvas = 0, kField = 1, kText = 2 };  // where a touch began
     void OnTouch(int type, int id, float x, float y, double t_ms, Target target);
 
   private:
@@ -40,10 +40,10 @@ class TouchInput {
     void ApplyScroll(float dx, float dy);
 
     ui::TouchGesture m_gesture;
-    ui::GestureOutput m_out;       // accumulated between frames
-    std::vector<ImGuiID> m_chain;  // scrollable windows under the finger, innermost first
-    bool m_field_touch = false;    // began on a page text field: the field handles taps
-    std::vector<ImRect> m_claims;  // last frame's drag claims
+    ui::GestureOutput m_out;            // accumulated between frames
+    std::vector<ImGuiID> m_chain;       // scrollable windows under the finger, innermost first
+    Target m_target = Target::kCanvas;  // a field or selectable text handles its own taps
+    std::vector<ImRect> m_claims;       // last frame's drag claims
 };
 
 }  // namespace skyloom::app

@@ -95,10 +95,16 @@ void UpdateTextFields(const std::string& update_json);
 // Takes the focus out of the page's text fields (a tap on the canvas elsewhere).
 void BlurTextFields();
 
+// ---- text_layer_web.cpp (+ text_layer_web.js): selectable copies of drawn text -----------
+// Creates the layer (below the text fields) with the CSS font family of the drawn text.
+void InstallTextLayer(const std::string& font_family);
+// Applies one frame's blocks (ui/selectable_text.cpp's JSON).
+void UpdateTextLayer(const std::string& update_json);
+
 // ---- touch_web.cpp (+ touch_web.js): touches on the canvas and on the page's text fields ----
 enum TouchType { kTouchStart = 0, kTouchMove = 1, kTouchEnd = 2, kTouchCancel = 3 };
 // `listener(type, finger id, x, y, time ms, target)` runs synchronously for each changed touch;
-// target 0 = the canvas, 1 = a page text field. Coordinates are CSS px of the page, times on
+// target 0 = the canvas, 1 = a page text field, 2 = selectable text. Coordinates are CSS px of the page, times on
 // NowMs()'s clock. Also stops SDL from turning touches into mouse events.
 void InstallTouch(
     std::function<void(int type, int id, float x, float y, double t_ms, int target)> listener);

@@ -38,7 +38,10 @@ mergeInto(LibraryManager.library, {
       'border:0;outline:0;background:transparent;box-sizing:border-box;color:' + theme.text +
       ';caret-color:' + theme.accent + ';font-family:' + theme.font + ';font-weight:400;' +
       'letter-spacing:0;font-kerning:normal;-webkit-tap-highlight-color:transparent;' +
-      'pointer-events:auto;border-radius:0;-webkit-appearance:none;appearance:none}' +
+      'pointer-events:auto;border-radius:0;-webkit-appearance:none;appearance:none;' +
+      // A swipe on a field scrolls the app (touch_web.js), not a native pan of the page;
+      // a textarea whose text overflows pans itself (see syncTouchAction).
+      'touch-action:none}' +
       '.skyloom-field textarea{resize:none;overflow-y:auto;overflow-x:hidden;' +
       'white-space:pre-wrap;overflow-wrap:break-word;scrollbar-width:thin}' +
       '.skyloom-field ::placeholder{color:' + theme.muted + ';opacity:1}' +
@@ -97,6 +100,11 @@ mergeInto(LibraryManager.library, {
       f.ghost.scrollTop = f.el.scrollTop;
     }
 
+    function syncTouchAction(f) {
+      if (f.spec.kind !== 'multi') return;
+      f.el.style.touchAction = f.el.scrollHeight > f.el.clientHeight + 1 ? 'pan-y' : 'none';
+    }
+
     function formFor(name) {
       var form = F.forms[name];
       if (form) return form;
@@ -143,6 +151,7 @@ mergeInto(LibraryManager.library, {
         F.send({id: id, kind: 'input', value: el.value, composing: f.composing,
                 height: contentHeight(f)});
         updateGhost(f);
+        syncTouchAction(f);
       }
       el.addEventListener('input', function(e) {
         f.composing = !!e.isComposing;
@@ -179,6 +188,14 @@ mergeInto(LibraryManager.library, {
           }
         } else if (e.key === 'Tab' && s.tab) {
           e.preventDefault();
+          // A suggestion shown after the text is taken here, at once, so the next keys land
+          // after it; the app learns of both the new text and the Tab.
+          if (s.ghost && !e.shiftKey) {
+            el.value += s.ghost;
+            caretToEnd(el);
+            s.ghost = '';
+            report();
+          }
           F.send({id: id, kind: 'tab', shift: e.shiftKey});
         } else if (e.key === 'Escape') {
           e.preventDefault();
@@ -231,6 +248,7 @@ mergeInto(LibraryManager.library, {
         b.padding = s.kind === 'multi' ? px(s.pad[1]) + ' ' + px(s.pad[0]) : '0 ' + px(s.pad[0]);
       });
       f.spec = s;
+      syncTouchAction(f);
       if (old.ghost !== s.ghost || old.rect === undefined || old.rect[2] !== s.rect[2]) updateGhost(f);
     }
 

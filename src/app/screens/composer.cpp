@@ -196,7 +196,8 @@ void DrawComposer(Composer& c, const std::vector<Group>& groups, float width,
         else
             ui::FieldSync().RequestBlur();
     } else if (field.tab && ghost_shown) {
-        *draft += autofill.ghost;
+        // The page's field has usually appended it already (text_fields_web.js).
+        if (*draft == autofill.base) *draft += autofill.ghost;
         action.kind = FeedActionKind::AcceptAutofill;
     } else if (field.edited && (ghost_shown || autofill.request.in_progress())) {
         // Typing the ghost's own next characters keeps the rest of it; anything else ends it.

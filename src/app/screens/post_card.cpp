@@ -9,6 +9,7 @@
 #include "media/image_library.h"
 #include "ui/fonts.h"
 #include "ui/relative_time.h"  // core
+#include "ui/selectable_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -160,6 +161,8 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
     const ImVec2 text_pos = origin + ImVec2(kPad, kPad + header_h + kHeaderGap);
     dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, ui::color::kText,
                 post.text.c_str(), nullptr, width - kPad * 2);
+    // Selectable and copyable like text on any page (a transparent DOM copy over it).
+    ui::SelectableText("post-" + post.id, text_pos, post.text, ImGui::GetFont(), width - kPad * 2);
     ImGui::PopFont();
 
     if (post.media) {

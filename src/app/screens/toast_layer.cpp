@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "imgui.h"
+#include "ui/dom_overlay.h"
 #include "ui/theme.h"
 
 namespace skyloom::app {
@@ -22,6 +23,7 @@ void DrawToasts(const std::vector<Toast>& toasts) {
         const ImVec2 min((display.x - width) * 0.5f, y - h);
         const ImU32 bg = it->kind == "error" ? ui::color::kError : ui::color::kText;
         dl->AddRectFilled(min, min + ImVec2(width, h), bg, ui::metric::kFrameRounding);
+        ui::CoverDomOverlays(ImRect(min, min + ImVec2(width, h)));  // over the page's fields
         dl->AddText(nullptr, 0.0f, min + ImVec2(kPad, kPad), ui::color::kOnAccent, it->text.c_str(),
                     nullptr, width - kPad * 2);
         y -= h + kGap;

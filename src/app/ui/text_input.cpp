@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "platform/platform.h"
+#include "ui/dom_overlay.h"
 #include "ui/theme.h"
 
 namespace skyloom::ui {
@@ -15,37 +16,9 @@ struct SubmittedField {
     ImRect clip;
 };
 
-// Per-frame bookkeeping for occlusion, beside the process-wide sync.
-struct FieldsFrame {
-    std::vector<SubmittedField> fields;
-    std::vector<ImRect> covers;
-};
-
-FieldsFrame& Frame() {
-    static FieldsFrame frame;
-    return frame;
-}
-
-// The front-most root window under `p`, in display order (g.Windows is back to front once the
-// frame has ended).
-ImGuiWindow* FrontWindowAt(ImVec2 p) {
-    ImGuiContext& g = *ImGui::GetCurrentContext();
-    for (int i = g.Windows.Size - 1; i >= 0; i--) {
-        ImGuiWindow* w = g.Windows[i];
-        if (!w->Active || w->Hidden || (w->Flags & ImGuiWindowFlags_ChildWindow)) continue;
-        if (w->Rect().Contains(p)) return w;
-    }
-    return nullptr;
-}
-
-bool Covered(const SubmittedField& f) {
-    if (f.clip.GetWidth() <= 0 || f.clip.GetHeight() <= 0) return false;  // nothing shows anyway
-    for (const ImRect& cover : Frame().covers)
-        if (cover.Overlaps(f.clip)) return true;
-    ImGuiWindow* modal = ImGui::GetTopMostPopupModal();
-    if (modal != nullptr && f.root != modal->RootWindow) return true;
-    ImGuiWindow* front = FrontWindowAt(f.clip.GetCenter());
-    return front != nullptr && front != f.root;
+std::vector<SubmittedField>& Submitted() {
+    static std::vector<SubmittedField> fields;  // this frame's, for the occlusion pass
+    return fields;
 }
 
 }  // namespace
@@ -69,21 +42,16 @@ FieldFrame DomField(ImGuiID id, FieldSpec spec, std::string* value, const ImRect
     spec.clip = {clip.Min.x, clip.Min.y, std::max(0.0f, clip.GetWidth()),
                  std::max(0.0f, clip.GetHeight())};
     const FieldFrame result = FieldSync().Submit(spec, value);
-    Frame().fields.push_back({id, window->RootWindow, clip});
+    Submitted().push_back({id, window->RootWindow, clip});
     if (result.edited)
         ImGui::GetCurrentContext()->LastItemData.StatusFlags |= ImGuiItemStatusFlags_Edited;
     return result;
 }
 
-void CoverFields(const ImRect& rect) {
-    Frame().covers.push_back(rect);
-}
-
 void FinishFieldsFrame() {
-    FieldsFrame& frame = Frame();
-    for (const SubmittedField& f : frame.fields) FieldSync().SetHidden(f.id, Covered(f));
-    frame.fields.clear();
-    frame.covers.clear();
+    for (const SubmittedField& f : Submitted())
+        FieldSync().SetHidden(f.id, IsCovered(f.root, f.clip));
+    Submitted().clear();
     platform::UpdateTextFields(FieldSync().TakePageUpdate());
 }
 

@@ -26,10 +26,6 @@ namespace skyloom::ui {
 FieldFrame DomField(ImGuiID id, FieldSpec spec, std::string* value, const ImRect& frame,
                     const ImRect& text_rect);
 
-// Something drawn over the canvas outside ImGui's windows (toasts, the drop target): fields
-// under it are hidden this frame, since the page's fields sit above the whole canvas.
-void CoverFields(const ImRect& rect);
-
 // After ImGui::Render(): hides fields that another window covers and sends the page update.
 void FinishFieldsFrame();
 

@@ -80,6 +80,50 @@ std::optional<FieldEvent> ParseFieldEvent(const std::string& text) {
     return event;
 }
 
+namespace {
+
+// An edit from `before` to `after` as one splice: before[begin, end) became `insert`, with the
+// ends on UTF-8 character boundaries.
+struct Splice {
+    size_t begin = 0, end = 0;
+    std::string insert;
+};
+
+bool IsContinuation(const std::string& s, size_t i) {
+    return i < s.size() && (static_cast<unsigned char>(s[i]) & 0xC0) == 0x80;
+}
+
+Splice Diff(const std::string& before, const std::string& after) {
+    size_t p = 0;
+    while (p < before.size() && p < after.size() && before[p] == after[p]) p++;
+    while (p > 0 && (IsContinuation(before, p) || IsContinuation(after, p))) p--;
+    size_t q = 0;
+    while (q < before.size() - p && q < after.size() - p &&
+           before[before.size() - 1 - q] == after[after.size() - 1 - q])
+        q++;
+    while (q > 0 &&
+           (IsContinuation(before, before.size() - q) || IsContinuation(after, after.size() - q)))
+        q--;
+    return {p, before.size() - q, after.substr(p, after.size() - q - p)};
+}
+
+}  // namespace
+
+std::optional<std::string> RebaseEdit(const std::string& base, const std::string& edited,
+                                      const std::string& replaced) {
+    const Splice user = Diff(base, edited);
+    const Splice program = Diff(base, replaced);
+    // After the program's change (typing on at the end of a draft a suggestion just grew).
+    if (user.begin >= program.end) {
+        const size_t at = user.begin + replaced.size() - base.size();
+        return replaced.substr(0, at) + user.insert + replaced.substr(at + user.end - user.begin);
+    }
+    // Before it.
+    if (user.end <= program.begin)
+        return replaced.substr(0, user.begin) + user.insert + replaced.substr(user.end);
+    return std::nullopt;  // both changed the same text: the program's stands
+}
+
 void TextFieldSync::Receive(FieldEvent event) {
     // Focus moves at once, so every field drawn in the next frame agrees on who has it.
     if (event.kind == FieldEvent::Kind::kFocus) {
@@ -103,8 +147,18 @@ FieldFrame TextFieldSync::Submit(const FieldSpec& spec, std::string* value) {
         f.page_value = *value;
         f.write_value = true;
     } else if (*value != f.page_value) {
-        // The program replaced the text since the page last reported it; edits made on top
-        // of the old text no longer apply.
+        // The program changed the text (an accepted suggestion, a cleared draft) while the
+        // person may have typed on top of the old one: their edit moves onto the new text.
+        const auto last =
+            std::find_if(f.pending.rbegin(), f.pending.rend(),
+                         [](const FieldEvent& e) { return e.kind == FieldEvent::Kind::kInput; });
+        if (last != f.pending.rend()) {
+            if (auto merged = RebaseEdit(f.page_value, last->value, *value)) {
+                *value = std::move(*merged);
+                frame.edited = true;
+            }
+            f.composing = last->composing;
+        }
         f.page_value = *value;
         f.write_value = true;
         f.pending.erase(

@@ -14,8 +14,9 @@
 //   std::string update = sync.TakePageUpdate();      // after drawing; "" = nothing changed
 //
 // Ownership rule: the page owns the text while the user edits; the model wins when the program
-// changes it (a cleared draft, an accepted suggestion), and a user edit the page reported on top
-// of a value the program has since replaced is dropped rather than merged.
+// changes it (a cleared draft, an accepted suggestion), and what the person typed meanwhile on
+// top of the old text is moved onto the new one (RebaseEdit), never silently dropped unless
+// both changed the very same characters.
 #pragma once
 
 #include <cstdint>
@@ -78,6 +79,12 @@ struct FieldEvent {
     bool shift = false;      // kTab: Shift+Tab
     float content_px = 0;    // kInput: the text's laid-out height (multi-line), 0 if unknown
 };
+
+// The person's edit of `base` (which made `edited`) applied to `replaced`, the text the program
+// put in its place meanwhile; nullopt when both changed the same characters.
+[[nodiscard]] std::optional<std::string> RebaseEdit(const std::string& base,
+                                                    const std::string& edited,
+                                                    const std::string& replaced);
 
 // Parses one event from the page's JSON ({"id":1,"kind":"input","value":"..."}); nullopt when
 // it is malformed (the glue is ours, so that is a bug, but it must never crash the app).
