@@ -253,3 +253,31 @@ test("every screen fits the phone (screenshots in test-artifacts/phone-*.png)", 
   await visit("#/reset", "reset", "reset");
   assert.deepEqual(page.consoleErrors, []);
 });
+
+test("a 375 px phone (iPhone SE): every screen fits and every control is reachable by touch", async () => {
+  const small = await b.openPhone(browser, {width: 375, height: 667, deviceScaleFactor: 2});
+  await small.goto(server.url + "/#/login");
+  await b.tap(small, "Username or email", "input");
+  await small.keyboard.type("ada");
+  await b.tap(small, "Password", "input");
+  await small.keyboard.type("skyloom-demo-2026");
+  await b.tap(small, "Sign in", "button");
+  await b.waitFor(small, async () => { const s = await b.state(small); return s.route === "feed" && s.feed.posts.length > 0; }, "the feed");
+  const screens = [["#/feed", "feed"], ["#/groups", "groups"], ["#/u/grace", "u"], ["#/notifications", "notifications"],
+                   ["#/settings", "settings"], ["#/chat", "chat"], ["#/meme/new", "meme"]];
+  for (const [hash, route] of screens) {
+    await small.evaluate((h) => { location.hash = h; }, hash);
+    await b.waitFor(small, async () => (await b.state(small)).route === route, "route " + route);
+    await small.waitForTimeout(400);
+    await b.settle(small, 3);
+    await b.screenshot(small, "phone375-" + route);
+    const items = await b.items(small);
+    const outside = items.filter((i) => i.w > 1 && (i.x < -1 || i.x + i.w > 376));
+    assert.deepEqual(outside.map((i) => i.label), [], `${route}: items past the 375 px edges`);
+    // Buttons and links are big enough for a finger (their drawn box, at least 24 px tall).
+    const tiny = items.filter((i) => (i.kind === "button" || i.kind === "tab") && i.h > 0 && i.h < 15 && i.y > 0 && i.y < 650);
+    assert.deepEqual(tiny.map((i) => `${i.label} ${i.h}px`), [], `${route}: controls too small to tap`);
+  }
+  assert.deepEqual(small.consoleErrors, []);
+  await small.context().close();
+});

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "platform/platform.h"
+#include "ui/scroll_chain.h"  // core
 
 namespace skyloom::app {
 namespace {
@@ -119,27 +120,28 @@ void TouchInput::ResolveScrollChain(ImVec2 anchor) {
 }
 
 void TouchInput::ApplyScroll(float dx, float dy) {
-    const float wanted_x = dx, wanted_y = dy;
+    // The chain's offsets as they will be this frame: several touch moves can arrive within one
+    // frame, so each builds on the target the last one set.
+    std::vector<ImGuiWindow*> windows;
+    std::vector<ui::ScrollAxis> ys, xs;
     for (ImGuiID id : m_chain) {
         ImGuiWindow* w = ImGui::FindWindowByID(id);
         if (w == nullptr || !w->Active) continue;
-        // Several touch moves can arrive within one frame: build on the pending target.
-        const auto consume = [](float& left, float scroll, float target, float max) {
-            const float current = target != FLT_MAX ? target : scroll;
-            const float next = ImClamp(current + left, 0.0f, max);
-            left -= next - current;
-            return next;
-        };
-        if (dy != 0.0f && w->ScrollMax.y > 0.0f)
-            ImGui::SetScrollY(w, consume(dy, w->Scroll.y, w->ScrollTarget.y, w->ScrollMax.y));
-        if (dx != 0.0f && w->ScrollMax.x > 0.0f)
-            ImGui::SetScrollX(w, consume(dx, w->Scroll.x, w->ScrollTarget.x, w->ScrollMax.x));
-        if (std::fabs(dx) < 0.01f && std::fabs(dy) < 0.01f) break;
+        windows.push_back(w);
+        ys.push_back(
+            {w->ScrollTarget.y != FLT_MAX ? w->ScrollTarget.y : w->Scroll.y, w->ScrollMax.y});
+        xs.push_back(
+            {w->ScrollTarget.x != FLT_MAX ? w->ScrollTarget.x : w->Scroll.x, w->ScrollMax.x});
     }
-    // Nothing moved (every window in the chain is at its end that way): the fling is over.
-    if (m_gesture.flinging() && std::fabs(dy - wanted_y) < 0.01f &&
-        std::fabs(dx - wanted_x) < 0.01f)
-        m_gesture.StopFling();
+    const std::vector<ui::ScrollAxis> ys_before = ys, xs_before = xs;
+    const float left_y = ui::ConsumeScroll(ys, dy);
+    const float left_x = ui::ConsumeScroll(xs, dx);
+    for (size_t i = 0; i < windows.size(); i++) {
+        if (ys[i].pos != ys_before[i].pos) ImGui::SetScrollY(windows[i], ys[i].pos);
+        if (xs[i].pos != xs_before[i].pos) ImGui::SetScrollX(windows[i], xs[i].pos);
+    }
+    // Nothing moved (every area is at its end that way): the fling is over.
+    if (m_gesture.flinging() && left_y == dy && left_x == dx) m_gesture.StopFling();
 }
 
 }  // namespace skyloom::app
