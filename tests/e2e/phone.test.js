@@ -106,6 +106,20 @@ test("a post in Japanese with an emoji, written through the IME path", async () 
   await page.cdp.send("Input.insertText", {text: "\ud83c\udf8c\ud83c\udf89"});
   const want = "\u65e5\u672c\u8a9e\u306e\u6295\u7a3f \ud83c\udf8c\ud83c\udf89";
   await b.waitFor(page, async () => (await value("What's on your mind?")) === want, "exactly the Japanese text and emoji");
+  // Autocorrect replaces a word without any key (as a phone keyboard does), then undoes it.
+  await page.cdp.send("Input.insertText", {text: " teh"});
+  await page.evaluate(() => {
+    const el = document.activeElement;
+    el.setRangeText("the", el.value.length - 3, el.value.length, "end");
+    el.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "insertReplacementText", data: "the"}));
+  });
+  await b.waitFor(page, async () => (await value("What's on your mind?")) === want + " the", "the autocorrected word");
+  await page.evaluate(() => {
+    const el = document.activeElement;
+    el.setRangeText("", el.value.length - 4, el.value.length, "end");
+    el.dispatchEvent(new InputEvent("input", {bubbles: true, inputType: "deleteContentBackward"}));
+  });
+  await b.waitFor(page, async () => (await value("What's on your mind?")) === want, "the word removed again");
   await shot("composer-japanese");
   await b.tap(page, "Post", "button");
   const s = await b.waitFor(page, async () => {

@@ -240,6 +240,8 @@ mergeInto(LibraryManager.library, {
       ws.left = px(s.clip[0]); ws.top = px(s.clip[1]);
       ws.width = px(Math.max(0, s.clip[2])); ws.height = px(Math.max(0, s.clip[3]));
       ws.visibility = s.hidden ? 'hidden' : '';
+      // Covered by a dialog or menu: keys must not go on into a field no one can see.
+      if (s.hidden && document.activeElement === el) el.blur();
       var boxes = f.ghost ? [es, f.ghost.style] : [es];
       boxes.forEach(function(b) {
         b.left = px(s.rect[0] - s.clip[0]); b.top = px(s.rect[1] - s.clip[1]);
