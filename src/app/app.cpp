@@ -4,7 +4,10 @@
 #include "app.h"
 
 #include <SDL.h>
+
 #include <SDL_opengles2.h>
+#include <cstdio>
+#include <string>
 
 #include "backends/imgui_impl_opengl3.h"
 #include "backends/imgui_impl_sdl2.h"
@@ -12,6 +15,7 @@
 #include "image/probe.h"  // core: kMaxFileBytes
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "input/touch_input.h"
 #include "platform/image_worker.h"
 #include "platform/platform.h"
 #include "screens/chat_screen.h"
@@ -29,6 +33,9 @@
 #include "screens/toast_layer.h"
 #include "screens/top_bar.h"
 #include "screens/verify_screen.h"
+#include "ui/dom_overlay.h"
+#include "ui/selectable_text.h"
+#include "ui/text_input.h"
 #include "ui/theme.h"
 
 namespace skyloom::app {
@@ -39,6 +46,8 @@ namespace skyloom::app {
 
 namespace {
 constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2
+// The page's text (fields, selectable copies) in the UI's font, then the system's.
+const std::string kPageFontFamily = "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
 }
 
 bool App::Init() {
@@ -55,6 +64,8 @@ bool App::Init() {
     ImGui_ImplSDL2_InitForOpenGL(m_window, m_gl_context);
     ImGui_ImplOpenGL3_Init(kGlslVersion);
 
+    InstallTextFields();
+    m_touch.Install();
     platform::InstallClipboard();
     platform::OnPaste([this](const std::string& text) { m_controller->OnPaste(text); });
     platform::InstallWakeOnEvents();
@@ -76,6 +87,24 @@ bool App::Init() {
     m_controller->Start();
     LoadFonts();
     return true;
+}
+
+void App::InstallTextFields() {
+    // The page's fields take the theme's colours so they read as part of the canvas.
+    const auto css = [](ImU32 c) {
+        char out[8];
+        std::snprintf(out, sizeof out, "#%02x%02x%02x", (c >> IM_COL32_R_SHIFT) & 0xFF,
+                      (c >> IM_COL32_G_SHIFT) & 0xFF, (c >> IM_COL32_B_SHIFT) & 0xFF);
+        return std::string(out);
+    };
+    const std::string theme = std::string("{\"text\":\"") + css(ui::color::kText) +
+                              "\",\"muted\":\"" + css(ui::color::kTextMuted) + "\",\"accent\":\"" +
+                              css(ui::color::kAccent) +
+                              "\",\"font\":\"" + kPageFontFamily + "\"}";
+    platform::InstallTextFields(theme, [](const std::string& json) {
+        if (auto event = ui::ParseFieldEvent(json)) ui::FieldSync().Receive(std::move(*event));
+    });
+    platform::InstallTextLayer(kPageFontFamily);
 }
 
 bool App::InitWindow() {
@@ -152,6 +181,7 @@ void App::Tick() {
     RebuildFontsIfNeeded();
     m_controller->Update(platform::NowMs());
 
+    m_touch.BeginFrame(platform::NowMs());  // taps and scrolls since the last frame
     ImGui_ImplOpenGL3_NewFrame();
     ImGui_ImplSDL2_NewFrame();
     // Input consumed this frame can change state while drawing (a click lands mid-frame), and
@@ -172,6 +202,10 @@ void App::Tick() {
     m_text.EndFrame();
     ImGui::Render();
     bridge::EndFrame();
+    ui::FinishFieldsFrame();  // the page's text fields follow this frame's layout
+    ui::FinishSelectableTextFrame();
+    ui::EndDomOverlayFrame();
+    m_touch.EndFrame();
 
     const ImGuiIO& io = ImGui::GetIO();
     glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
@@ -182,7 +216,10 @@ void App::Tick() {
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::NotifyFrameRendered(m_state.location.screen == ui::Screen::kLogin,
                                   platform::NowMs() - tick_start_ms);
-    if (had_input) platform::RequestFrames();
+    // ImGui trickles fast input over several frames (one key transition per frame); keep
+    // drawing until its queue is empty, or queued keystrokes would wait for the next event.
+    if (had_input || !ImGui::GetCurrentContext()->InputEventsQueue.empty())
+        platform::RequestFrames();
 }
 
 void App::DrawScreens() {
@@ -203,9 +240,11 @@ void App::DrawScreens() {
     // ImGui's wheel handling; the feed scrolls itself (smoothed wheel, touch fling).
     ImGuiWindowFlags screen_flags = ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar;
     // The social screens (portfolio, notifications, settings) scroll with ImGui's wheel handling.
+    // So does the meme editor, which is one long page on a phone.
     const bool social_screen = screen == ui::Screen::kUser ||
                                screen == ui::Screen::kNotifications ||
-                               screen == ui::Screen::kSettings;
+                               screen == ui::Screen::kSettings || screen == ui::Screen::kMemeNew ||
+                               screen == ui::Screen::kMemeRemix;
     if (signed_in_screen && !social_screen) screen_flags |= ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None, screen_flags);
     const double now_ms = platform::NowMs();

@@ -5,6 +5,7 @@
 #include <memory>
 
 #include "api/api_client.h"
+#include "input/touch_input.h"
 #include "media/image_library.h"
 #include "media/meme_layers.h"
 #include "screens/message_screen.h"
@@ -28,6 +29,7 @@ class App {
 
   private:
     [[nodiscard]] bool InitWindow();
+    void InstallTextFields();
     void LoadFonts();
     void RebuildFontsIfNeeded();
     void DrawScreens();
@@ -41,8 +43,9 @@ class App {
     std::unique_ptr<ApiClient> m_client;
     std::unique_ptr<Controller> m_controller;
     std::unique_ptr<ImageLibrary> m_images;
+    TouchInput m_touch;
     MemeLayers m_meme_layers;  // the meme editor's text layers as textures
-    bool m_had_user = false;  // to release every image texture at sign-out
+    bool m_had_user = false;   // to release every image texture at sign-out
     bool m_image_worker_warmed = false;
     int m_fonts_pending = 0;
 };

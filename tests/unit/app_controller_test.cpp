@@ -69,6 +69,13 @@ TEST_F(ControllerTest, SignInSuccessStoresTheSessionAndLandsOnTheFeed) {
     EXPECT_EQ(browser().storage[kRefreshTokenKey], "R1");
     EXPECT_TRUE(state.sign_in.password.empty()) << "the password is not kept after sign-in";
     EXPECT_EQ(state.requests_in_flight, 0);
+    // The browser's password manager is offered what worked, and the form's page is left with
+    // a new history entry (how managers tell a sign-in from a failed attempt).
+    ASSERT_EQ(browser().credentials.size(), 1u);
+    EXPECT_EQ(browser().credentials[0].first, "ada");
+    EXPECT_EQ(browser().credentials[0].second, "correct horse battery");
+    ASSERT_FALSE(browser().history.empty());
+    EXPECT_EQ(browser().history.back(), "#/feed");
 }
 
 TEST_F(ControllerTest, SignInFailureShowsTheServersMessage) {
@@ -85,6 +92,7 @@ TEST_F(ControllerTest, SignInFailureShowsTheServersMessage) {
     EXPECT_TRUE(state.sign_in.request.failed());
     EXPECT_EQ(state.sign_in.error, "Wrong username, email or password");
     EXPECT_EQ(browser().storage.count(kRefreshTokenKey), 0u);
+    EXPECT_TRUE(browser().credentials.empty()) << "a refused password is never offered for saving";
 }
 
 TEST_F(ControllerTest, EmptySignInShowsFieldErrorsWithoutARequest) {
@@ -121,6 +129,9 @@ TEST_F(ControllerTest, SignUpThenVerifySignsInWithThePasswordHeldInMemory) {
     EXPECT_EQ(server.Count("POST", "/api/v1/auth/login"), 1);
     EXPECT_EQ(state.user, "ada");
     EXPECT_EQ(state.location.screen, ui::Screen::kFeed);
+    // The new account's password is offered to the password manager once it works.
+    ASSERT_EQ(browser().credentials.size(), 1u);
+    EXPECT_EQ(browser().credentials[0].second, "correct horse battery");
 }
 
 TEST_F(ControllerTest, TakenUsernameLandsUnderTheUsernameField) {
@@ -272,6 +283,18 @@ TEST_F(ControllerTest, NewPostIsPrependedToExploreAndMeAndTheDraftIsKeptOnFailur
     ASSERT_EQ(state.feed.explore.posts().size(), 1u);
     ASSERT_EQ(state.feed.me.posts().size(), 1u);
     EXPECT_EQ(state.feed.me.posts()[0].id, "9");
+}
+
+TEST_F(ControllerTest, CopyTextAndCopyLinkFillTheClipboardAndSaySo) {
+    controller.Start();
+    FeedAction text = Act(FeedActionKind::CopyPostText);
+    text.text = "Hello \xF0\x9F\x8E\x89";  // with an emoji: copied as is
+    controller.Handle(text);
+    EXPECT_EQ(browser().clipboard, "Hello \xF0\x9F\x8E\x89");
+    ASSERT_FALSE(state.toasts.empty());
+    EXPECT_EQ(state.toasts.back().kind, "success");
+    controller.Handle(PostAction(FeedActionKind::CopyPostLink, "42"));
+    EXPECT_EQ(browser().clipboard, "https://skyloom.example/#/post/42");
 }
 
 TEST_F(ControllerTest, StateJsonListsTheVisibleTabsPosts) {

@@ -157,6 +157,15 @@ void SetHash(const std::string& hash, bool push) {
     if (push) fake::Get().history.push_back(hash);
     fake::Get().hash = hash;
 }
+void StoreCredential(const std::string& username, const std::string& password) {
+    fake::Get().credentials.emplace_back(username, password);
+}
+void CopyToClipboard(const std::string& text) {
+    fake::Get().clipboard = text;
+}
+std::string PageUrl(const std::string& hash) {
+    return "https://skyloom.example/" + hash;
+}
 void SetTitle(const std::string& title) {
     fake::Get().title = title;
 }

@@ -8,6 +8,7 @@
 #include <map>
 #include <set>
 #include <string>
+#include <utility>
 #include <vector>
 
 namespace skyloom::platform::fake {
@@ -20,12 +21,14 @@ struct Browser {
     double now_ms = 1000.0;
     std::vector<std::function<void()>> timers;
     int pickers_opened = 0;
+    std::vector<std::pair<std::string, std::string>> credentials;  // StoreCredential calls
+    std::string clipboard;
     // Image jobs: the real core pipeline runs at once, its completion waits for the test
     // (as a worker's answer arrives on a later frame).
     std::vector<std::function<void()>> finished_image_jobs;
     std::set<uint32_t> cancelled_image_jobs;
     std::vector<std::function<void()>> loaded_textures;
-    std::set<uint32_t> live_textures;  // created and not deleted
+    std::set<uint32_t> live_textures;       // created and not deleted
     std::vector<std::string> texture_urls;  // every LoadTextureFromUrl
 };
 

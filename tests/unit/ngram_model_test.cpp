@@ -3,6 +3,7 @@
 
 #include <chrono>
 #include <cmath>
+#include <sstream>
 
 #include "ai/builtin_provider.h"
 #include "ai/corpus.h"
@@ -130,10 +131,22 @@ TEST(NgramModel, ChatReplyPrefersTheMessagesWords) {
 }
 
 TEST(Corpus, SplitsFortuneFiles) {
-    auto fortunes = SplitFortunes("One.\n%\nTwo\n-- Someone\n%\n\n%\nThree\n");
+    auto fortunes = SplitFortunes("One.\n%\nTwo\n-- not a source\n%\n\n%\nThree\n");
     ASSERT_EQ(fortunes.size(), 3u);
-    EXPECT_EQ(fortunes[1], "Two\n-- Someone\n");
+    EXPECT_EQ(fortunes[1], "Two\n-- not a source\n");  // a dash in the text stays
     EXPECT_TRUE(LoadFortunes("/nonexistent-dir").empty());
+}
+
+// The model copied "-- Albert Einstein" into drafts: sources are not training text.
+TEST(Corpus, DropsAttributionLines) {
+    auto fortunes = SplitFortunes(
+        "Imagination is more important than knowledge.\n\t\t-- Albert Einstein\n%\n"
+        "Quoted twice.\n    --Addison Mizner and Oliver Herford, \"The Entirely\n"
+        "\tNew Cynic's Calendar\"\n%\nKeep this -- it is text.\n");
+    ASSERT_EQ(fortunes.size(), 3u);
+    EXPECT_EQ(fortunes[0], "Imagination is more important than knowledge.\n");
+    EXPECT_EQ(fortunes[1], "Quoted twice.\n");
+    EXPECT_EQ(fortunes[2], "Keep this -- it is text.\n");
 }
 
 // Trains on the real corpus when installed (scripts/setup installs `fortunes`): the start-up
@@ -142,6 +155,17 @@ TEST(Corpus, TrainsOnInstalledFortunes) {
     auto start = std::chrono::steady_clock::now();
     auto documents = LoadFortunes(kDefaultFortuneDir);
     if (documents.empty()) GTEST_SKIP() << "fortunes not installed";
+    // No line of the training text starts, after its indentation, with an attribution dash.
+    size_t with_source = 0;
+    for (const std::string& d : documents) {
+        std::istringstream lines(d);
+        for (std::string line; std::getline(lines, line);) {
+            const size_t start = line.find_first_not_of(" \t");
+            with_source +=
+                start > 0 && start != std::string::npos && line.compare(start, 2, "--") == 0;
+        }
+    }
+    EXPECT_EQ(with_source, 0u) << "no attribution line reaches the model";
     NgramModel model = NgramModel::Train(documents);
     auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(
                   std::chrono::steady_clock::now() - start)

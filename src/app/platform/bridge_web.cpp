@@ -4,6 +4,7 @@
 //   skyloom.frames   -> frames rendered so far (idle checks)
 //   skyloom.firstFormAt -> performance.now() of the first frame showing the sign-in form
 //   skyloom.frameMs  -> CPU ms of the last 2000 frames (performance.now around a tick)
+//   skyloom.onFrame  -> set by a benchmark: called after each rendered frame with its number
 #include <emscripten.h>
 
 #include "bridge/bridge.h"
@@ -53,6 +54,7 @@ EM_JS(void, skyloom_bridge_frame, (int sign_in_form_visible, double frame_ms), {
     if (api.frameMs.length > 2000) { api.frameMs.splice(0, api.frameMs.length - 2000); }
     if (api.frames === 1 && Module.skyloomReady) { Module.skyloomReady(); }
     if (sign_in_form_visible && api.firstFormAt === null) { api.firstFormAt = performance.now(); }
+    if (api.onFrame) { api.onFrame(api.frames); }  /* benchmarks: what each frame shows */
 });
 // clang-format on
 

@@ -1,9 +1,7 @@
-// ImGui clipboard <-> the operating system's clipboard.
-// Paste: SDL leaves Ctrl/Cmd+V's keydown un-prevented while text input is on, so the browser
-// fires a `paste` event (before the next frame); we keep its text, and ImGui reads it when it
-// handles the key in that frame. Copy/cut: ImGui hands us the text; navigator.clipboard takes it
-// (allowed within the key press's user activation). A local copy keeps in-app copy/paste working
-// where the async clipboard API is denied.
+// The clipboard outside the page's text fields (inside them it is the browser's own, see
+// text_fields_web.js): paste events anywhere (a verification code pasted on the page) reach the
+// app; CopyToClipboard() writes through navigator.clipboard within the click that asked for it;
+// ImGui's own clipboard hooks point at the same text so nothing copies into a void.
 #include <emscripten.h>
 
 #include <string>
@@ -17,7 +15,19 @@ extern "C" EMSCRIPTEN_KEEPALIVE void skyloom_clipboard_pasted(const char* text);
 // clang-format off
 EM_JS(void, skyloom_clipboard_install, (), {
     Module.skyloomClipboard = "";
+    // SDL prevents the default of every Ctrl chord, which would stop the browser from firing
+    // copy, cut and paste: outside the page's text fields (whose own listeners keep keys from
+    // SDL) those three go to the browser instead, so selected text copies and Ctrl+V pastes.
+    window.addEventListener("keydown", function(e) {
+        if (!(e.ctrlKey || e.metaKey) || e.altKey) return;
+        var key = (e.key || "").toLowerCase();
+        if (key !== "c" && key !== "x" && key !== "v") return;
+        if (e.target && e.target.skyloomFieldId) return;
+        e.stopImmediatePropagation();
+    }, true);
     document.addEventListener("paste", function(e) {
+        // A paste into one of the page's text fields is the field's own (text_fields_web.js).
+        if (e.target && e.target.skyloomFieldId) return;
         var text = e.clipboardData ? e.clipboardData.getData("text/plain") : "";
         if (text) {
             Module.skyloomClipboard = text;
@@ -76,6 +86,10 @@ void InstallClipboard() {
 
 void OnPaste(std::function<void(std::string)> listener) {
     PasteListener() = std::move(listener);
+}
+
+void CopyToClipboard(const std::string& text) {
+    skyloom_clipboard_write(text.c_str());
 }
 
 }  // namespace skyloom::platform

@@ -83,9 +83,42 @@ void StorageRemove(const std::string& key);
 void InstallClipboard();
 // Text of every browser paste event (Ctrl/Cmd+V anywhere on the page), via the main loop.
 void OnPaste(std::function<void(std::string text)> listener);
+// Puts `text` on the OS clipboard (call while handling a click: user activation).
+void CopyToClipboard(const std::string& text);
+
+// ---- text_fields_web.cpp (+ text_fields_web.js): real DOM text fields over ImGui's -------
+// Creates the page's field layer; `on_event` gets each field event as JSON (see
+// core/ui/text_field_sync.h) the moment the page reports it, and the loop wakes.
+void InstallTextFields(const std::string& theme_json,
+                       std::function<void(const std::string& event_json)> on_event);
+// Applies one frame's page update (TextFieldSync::TakePageUpdate); "" does nothing.
+void UpdateTextFields(const std::string& update_json);
+// Takes the focus out of the page's text fields (a tap on the canvas elsewhere).
+void BlurTextFields();
+
+// ---- text_layer_web.cpp (+ text_layer_web.js): selectable copies of drawn text -----------
+// Creates the layer (below the text fields) with the CSS font family of the drawn text.
+void InstallTextLayer(const std::string& font_family);
+// Applies one frame's blocks (ui/selectable_text.cpp's JSON).
+void UpdateTextLayer(const std::string& update_json);
+
+// ---- touch_web.cpp (+ touch_web.js): touches on the canvas and on the page's text fields ----
+enum TouchType { kTouchStart = 0, kTouchMove = 1, kTouchEnd = 2, kTouchCancel = 3 };
+// `listener(type, finger id, x, y, time ms, target)` runs synchronously for each changed touch;
+// target 0 = the canvas, 1 = a page text field, 2 = selectable text. Coordinates are CSS px of the page, times on
+// NowMs()'s clock. Also stops SDL from turning touches into mouse events.
+void InstallTouch(
+    std::function<void(int type, int id, float x, float y, double t_ms, int target)> listener);
+
+// ---- credentials_web.cpp -------------------------------------------------------------------
+// After a successful sign-in: navigator.credentials.store(new PasswordCredential(...)) where the
+// browser has it, so its password manager offers to save the account.
+void StoreCredential(const std::string& username, const std::string& password);
 
 // ---- route_web.cpp: URL hash + title -------------------------------------------------------
 [[nodiscard]] std::string CurrentHash();           // "#/login" or ""
+// The absolute URL of this page with `hash` ("https://site/app/#/post/7"), for links to share.
+[[nodiscard]] std::string PageUrl(const std::string& hash);
 void SetHash(const std::string& hash, bool push);  // push: new history entry
 void SetTitle(const std::string& title);
 void OnHashChange(std::function<void(std::string hash)> listener);  // back/forward, typed URL

@@ -31,6 +31,10 @@ EM_JS(void, skyloom_route_listen, (), {
         _free(p);
     });
 });
+EM_JS(char*, skyloom_page_url, (const char* hash), {
+    var s = location.href.split("#")[0] + UTF8ToString(hash);
+    var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
+});
 EM_JS(void, skyloom_set_title, (const char* title), { document.title = UTF8ToString(title); });
 // clang-format on
 
@@ -42,9 +46,18 @@ std::function<void(std::string)>& Listener() {
 }
 }  // namespace
 
-std::string CurrentHash() { return AdoptJsString(skyloom_route_get()); }
-void SetHash(const std::string& hash, bool push) { skyloom_route_set(hash.c_str(), push ? 1 : 0); }
-void SetTitle(const std::string& title) { skyloom_set_title(title.c_str()); }
+std::string CurrentHash() {
+    return AdoptJsString(skyloom_route_get());
+}
+void SetHash(const std::string& hash, bool push) {
+    skyloom_route_set(hash.c_str(), push ? 1 : 0);
+}
+void SetTitle(const std::string& title) {
+    skyloom_set_title(title.c_str());
+}
+std::string PageUrl(const std::string& hash) {
+    return AdoptJsString(skyloom_page_url(hash.c_str()));
+}
 
 void OnHashChange(std::function<void(std::string)> listener) {
     Listener() = std::move(listener);

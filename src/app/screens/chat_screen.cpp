@@ -23,6 +23,7 @@ constexpr float kBubbleGap = 8.0f;
 constexpr float kBubbleShare = 0.78f;  // a bubble spans at most this much of the column
 constexpr float kAvatar = 40.0f;
 constexpr const char* kDraftHint = "Write a message";
+constexpr float kMaxDraftLines = 5.0f;  // the message box grows up to this, then scrolls
 
 //-----------------------------------------------------------------------------
 // [SECTION] Header
@@ -127,7 +128,13 @@ ChatAction DrawChatScreen(ChatScreen& chat, const ui::FontSet& fonts) {
     ImGui::Dummy(ImVec2(0, 6));
 
     // The conversation scrolls on its own between the header and the message field.
-    const float field_h = ui::PrimaryButtonHeight() + 44.0f;  // with a margin below
+    // The message box grows with its text up to a few lines, then scrolls inside.
+    const float line = ui::FieldLineHeight();
+    const float pad_y =
+        (ui::PrimaryButtonHeight() - line) * 0.5f;  // one line fills the button's height
+    const float box_h = std::fmin(std::fmax(ui::PrimaryButtonHeight(), chat.draft_text_px),
+                                  line * kMaxDraftLines + pad_y * 2);
+    const float field_h = box_h + 44.0f;  // with a margin below
     const float list_h = std::fmax(120.0f, ImGui::GetContentRegionAvail().y - field_h);
     ImGui::SetCursorPosX(x);
     ImGui::BeginChild("##chat-list", ImVec2(width, list_h), ImGuiChildFlags_None,
@@ -153,25 +160,21 @@ ChatAction DrawChatScreen(ChatScreen& chat, const ui::FontSet& fonts) {
     ImGui::SetCursorPosX(x);
     const float button_w = 96.0f;
     const bool streaming = chat.send.in_progress();
-    const ImVec2 field_pos = ImGui::GetCursorScreenPos();
-    const ImVec2 field_size(width - button_w - 10.0f, ui::PrimaryButtonHeight());
-    ImGui::GetWindowDrawList()->AddRectFilled(field_pos, field_pos + field_size,
-                                              ui::color::kSurface, ui::metric::kFrameRounding);
-    ImGui::GetWindowDrawList()->AddRect(field_pos, field_pos + field_size, ui::color::kBorder,
-                                        ui::metric::kFrameRounding);
-    if (chat.focus_draft) ImGui::SetKeyboardFocusHere();
+    // Enter sends, Shift+Enter starts a new line; long messages wrap.
+    ui::TextBoxOptions options;
+    options.label = kDraftHint;
+    options.hint = kDraftHint;
+    options.enter_mode = ui::EnterMode::kSubmit;
+    options.enter_key_hint = "send";
+    options.focus = chat.focus_draft;
     chat.focus_draft = false;
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32_BLACK_TRANS);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, IM_COL32_BLACK_TRANS);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, IM_COL32_BLACK_TRANS);
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(12.0f, (field_size.y - ImGui::GetFontSize()) * 0.5f));
-    ImGui::SetNextItemWidth(field_size.x);
-    const bool entered = ImGui::InputTextWithHint("##chat-draft", kDraftHint, &chat.draft,
-                                                  ImGuiInputTextFlags_EnterReturnsTrue);
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(12.0f, pad_y));
+    const ui::FieldFrame field =
+        ui::TextBox("##chat-draft", &chat.draft, ImVec2(width - button_w - 10.0f, box_h), options);
     ImGui::PopStyleVar();
-    ImGui::PopStyleColor(3);
-    bridge::AnnotateInput(ImGui::GetItemID(), kDraftHint, chat.draft, false);
+    if (field.content_px > 0) chat.draft_text_px = field.content_px;
+    if (chat.draft.empty()) chat.draft_text_px = 0;
+    const bool entered = field.entered;
     ImGui::SameLine(0, 10.0f);
     ImGui::PushFont(fonts.strong);
     if (streaming) {

@@ -31,6 +31,7 @@ struct ChatScreen {
     uint64_t token = 0;          // tells the current stream from a stopped one
     bool scroll_to_end = false;  // a new message or piece arrived: follow it
     bool focus_draft = false;
+    float draft_text_px = 0;  // the draft's laid-out height: the box grows with it
 };
 
 enum class ChatActionKind { None, Send, Stop, LoadOlder, Retry };

@@ -2,15 +2,14 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
 
 #include "bridge/bridge.h"
 #include "imgui.h"
 #include "imgui_internal.h"
-#include "misc/cpp/imgui_stdlib.h"
 #include "screens/post_card.h"  // LabelLine
 #include "ui/byte_size.h"       // core
 #include "ui/fonts.h"
+#include "ui/text_input.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 #include "validation/validation.h"  // core: kPostMaxChars, CountCodePoints
@@ -106,86 +105,18 @@ void DrawAttachment(const Attachment& a, float inner, const ui::FontSet& fonts,
     ImGui::Dummy(ImVec2(inner, 8));
 }
 
-// Tab while a ghost is shown: the input's completion callback appends the ghost at the end.
-// Also puts the caret at the end once, when Autofill has just handed the focus back.
-struct GhostAccept {
-    const std::string* ghost = nullptr;
-    bool accepted = false;
-    bool caret_to_end = false;
-};
-
-int AcceptGhostOnTab(ImGuiInputTextCallbackData* data) {
-    auto* accept = static_cast<GhostAccept*>(data->UserData);
-    if (data->EventFlag == ImGuiInputTextFlags_CallbackCompletion && accept->ghost != nullptr) {
-        data->InsertChars(data->BufTextLen, accept->ghost->c_str());
-        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-        accept->accepted = true;
-    } else if (data->EventFlag == ImGuiInputTextFlags_CallbackAlways && accept->caret_to_end) {
-        data->CursorPos = data->SelectionStart = data->SelectionEnd = data->BufTextLen;
-        accept->caret_to_end = false;
-    }
-    return 0;
-}
-
-// The ghost continues from the end of the draft, in muted text, wrapped to the input's width
-// and clipped to its frame. `frame` is the input's rectangle; `scroll_y` its child's scroll.
-void DrawGhost(const std::string& draft, const std::string& ghost, ImRect frame, float scroll_y) {
-    ImGuiStyle& style = ImGui::GetStyle();
-    ImFont* font = ImGui::GetFont();
-    const float size = ImGui::GetFontSize();
-    const float line_h = size;  // InputTextMultiline advances by the font size
-    const size_t last_break = draft.rfind('\n');
-    const std::string last_line =
-        last_break == std::string::npos ? draft : draft.substr(last_break + 1);
-    const int lines = static_cast<int>(std::count(draft.begin(), draft.end(), '\n'));
-    const float left = frame.Min.x + style.FramePadding.x;
-    const float right = frame.Max.x - style.FramePadding.x;
-    ImVec2 at(left + ImGui::CalcTextSize(last_line.c_str()).x,
-              frame.Min.y + style.FramePadding.y + lines * line_h - scroll_y);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    dl->PushClipRect(frame.Min, frame.Max, true);
-    const char* text = ghost.c_str();
-    const char* end = text + ghost.size();
-    while (text < end && at.y < frame.Max.y) {
-        const float width = right - at.x;
-        const char* cut = font->CalcWordWrapPositionA(1.0f, text, end, width);
-        if (cut == text && at.x > left) {  // not even one word fits after the draft: next line
-            at = ImVec2(left, at.y + line_h);
-            continue;
-        }
-        if (cut == text) cut = text + 1;  // one glyph wider than the box: never loop forever
-        const char* newline = static_cast<const char*>(std::memchr(text, '\n', cut - text));
-        if (newline != nullptr) cut = newline;
-        dl->AddText(font, size, at, ui::color::kTextMuted, text, cut);
-        text = cut;
-        if (text < end && *text == '\n')
-            ++text;
-        else
-            while (text < end && *text == ' ') ++text;  // a wrapped line starts with a word
-        at = ImVec2(left, at.y + line_h);
-    }
-    dl->PopClipRect();
-}
-
-float ChildScrollY(ImGuiID item_id) {
-    for (ImGuiWindow* child : ImGui::GetCurrentWindow()->DC.ChildWindows)
-        if (child->ChildId == item_id) return child->Scroll.y;
-    return 0.0f;
-}
-
 // One line under the image: its description for screen readers, drafted from the AI labels
 // until the author types in it (then it is theirs and never overwritten).
 void DrawAltText(Attachment& a, float inner, const ui::FontSet& fonts, FeedAction& action) {
     ImGui::PushFont(fonts.small);
     ui::MutedText("Alt text (read aloud to people who can't see the image)");
     ImGui::PopFont();
-    ImGui::SetNextItemWidth(inner);
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, ui::color::kInput);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 1.0f);
-    if (ImGui::InputTextWithHint("##alt", "Describe the image", &a.alt_text)) a.alt_edited = true;
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor();
-    bridge::AnnotateInput(ImGui::GetItemID(), "Alt text", a.alt_text, false);
+    ui::TextBoxOptions options;
+    options.multi_line = false;
+    options.label = "Alt text";
+    options.hint = "Describe the image";
+    options.enter_key_hint = "done";
+    if (ui::TextBox("##alt", &a.alt_text, ImVec2(inner, 0), options).edited) a.alt_edited = true;
     // Always drawn (disabled until the labels arrive) so the rows below never jump under the
     // pointer when they do.
     bool overlay = a.overlay;
@@ -236,51 +167,39 @@ void DrawComposer(Composer& c, const std::vector<Group>& groups, float width,
     const float inner = width - pad * 2;
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const ImGuiStyle& style = ImGui::GetStyle();
-    const float h = ImGui::GetTextLineHeight() * kComposerLines + style.FramePadding.y * 2;
+    const float h = ui::FieldLineHeight() * kComposerLines + style.FramePadding.y * 2;
     const bool busy = c.request.in_progress();
     AutofillGhost& autofill = c.autofill;
     const bool ghost_shown = autofill.visible(*draft);
-    const ImGuiID draft_id = ImGui::GetID("##draft");
-    // Esc in an ImGui text field reverts every edit since it was focused; here it only
-    // dismisses the ghost, or leaves the field with the draft intact.
+    // The ghost continues the draft in muted text after its end; Tab takes it (the page's
+    // field reports Tab only while a ghost shows, so Tab moves on otherwise).
     const bool ghost_pending = autofill.request.in_progress() || !autofill.ghost.empty();
-    const bool draft_active = ImGui::GetActiveID() == draft_id;
-    if ((draft_active || (ghost_pending && ImGui::GetActiveID() == 0)) &&
-        ImGui::IsKeyPressed(ImGuiKey_Escape, false)) {
-        ImGui::SetKeyOwner(ImGuiKey_Escape, ImGui::GetID("##draft-escape"),
-                           ImGuiInputFlags_LockThisFrame);
+    ui::TextBoxOptions options;
+    options.label = kComposerHint;
+    options.hint = kComposerHint;
+    if (ghost_shown) options.ghost = autofill.ghost;
+    options.tab_event = ghost_shown;
+    options.enter_mode = ui::EnterMode::kNewline;  // Ctrl/Cmd+Enter posts
+    options.disabled = busy;
+    // Clicking Autofill took the focus; it goes back to the draft, whose caret the page puts
+    // at the end, where the ghost appears, so Tab and typing act on it.
+    options.focus = autofill.focus_draft;
+    autofill.focus_draft = false;
+    const ui::FieldFrame field = ui::TextBox("##draft", draft, ImVec2(inner, h), options);
+    if (field.edited) c.error.clear();
+    // Esc dismisses the ghost, or leaves the field with the draft intact.
+    const bool escape = field.escape || (ghost_pending && ui::FieldSync().focused_id() == 0 &&
+                                         ImGui::IsKeyPressed(ImGuiKey_Escape, false));
+    if (escape) {
         if (ghost_pending)
             action.kind = FeedActionKind::DismissAutofill;
         else
-            ImGui::ClearActiveID();
-    }
-    GhostAccept accept;
-    ImGuiInputTextFlags flags = ImGuiInputTextFlags_NoHorizontalScroll;
-    if (ghost_shown) {
-        flags |= ImGuiInputTextFlags_CallbackCompletion;  // Tab accepts instead of moving focus
-        accept.ghost = &autofill.ghost;
-    }
-    // Clicking Autofill took the focus; give it back to the draft with the caret at the end,
-    // where the ghost appears, so Tab and typing act on it.
-    const bool take_focus = autofill.focus_draft;
-    if (take_focus) {
-        autofill.focus_draft = false;
-        autofill.caret_to_end = true;
-    } else if (autofill.caret_to_end && draft_active) {
-        flags |= ImGuiInputTextFlags_CallbackAlways;
-        accept.caret_to_end = true;
-        autofill.caret_to_end = false;
-    }
-    ImGui::BeginDisabled(busy);
-    if (take_focus) ImGui::SetKeyboardFocusHere();
-    ImGui::InputTextMultiline("##draft", draft, ImVec2(inner, h), flags, AcceptGhostOnTab, &accept);
-    ImGui::EndDisabled();
-    const ImRect draft_rect(ImGui::GetItemRectMin(), ImGui::GetItemRectMax());
-    bridge::AnnotateInput(ImGui::GetItemID(), kComposerHint, *draft, false);
-    if (ImGui::IsItemEdited()) c.error.clear();
-    if (accept.accepted) {
+            ui::FieldSync().RequestBlur();
+    } else if (field.tab && ghost_shown) {
+        // The page's field has usually appended it already (text_fields_web.js).
+        if (*draft == autofill.base) *draft += autofill.ghost;
         action.kind = FeedActionKind::AcceptAutofill;
-    } else if (ImGui::IsItemEdited() && (ghost_shown || autofill.request.in_progress())) {
+    } else if (field.edited && (ghost_shown || autofill.request.in_progress())) {
         // Typing the ghost's own next characters keeps the rest of it; anything else ends it.
         const std::string& base = autofill.base;
         const bool extends =
@@ -293,17 +212,23 @@ void DrawComposer(Composer& c, const std::vector<Group>& groups, float width,
         } else {
             action.kind = FeedActionKind::DismissAutofill;
         }
+    } else if (field.entered && !busy) {
+        action.kind = FeedActionKind::SubmitPost;
     }
-    if (draft->empty() && !ghost_shown)
-        ImGui::GetWindowDrawList()->AddText(pos + style.FramePadding, ui::color::kTextMuted,
-                                            kComposerHint);
-    if (ghost_shown && !accept.accepted)
-        DrawGhost(*draft, autofill.ghost, draft_rect, ChildScrollY(draft_id));
     if (ghost_shown || autofill.request.in_progress()) {
+        // Buttons as well as keys: a phone has no Tab or Esc.
         ImGui::PushFont(fonts.small);
-        ui::MutedText(autofill.request.in_progress() && autofill.ghost.empty()
-                          ? "Writing\xE2\x80\xA6  Esc to stop"
-                          : "Tab to accept \xC2\xB7 Esc to dismiss");
+        const bool writing_first = autofill.request.in_progress() && autofill.ghost.empty();
+        if (ghost_shown && ui::Link("Accept##ghost")) {
+            *draft += autofill.ghost;
+            action.kind = FeedActionKind::AcceptAutofill;
+        }
+        if (ghost_shown) ImGui::SameLine(0, 12);
+        if (ui::Link(writing_first ? "Stop##ghost" : "Dismiss##ghost"))
+            action.kind = FeedActionKind::DismissAutofill;
+        ImGui::SameLine(0, 12);
+        ui::MutedText(writing_first ? "Writing\xE2\x80\xA6  Esc to stop"
+                                    : "Tab to accept \xC2\xB7 Esc to dismiss");
         ImGui::PopFont();
     } else if (autofill.request.failed()) {
         ui::ErrorNote(autofill.request.error.message, inner);

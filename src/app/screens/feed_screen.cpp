@@ -11,6 +11,7 @@
 #include "bridge/bridge.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "input/touch_input.h"
 #include "media/image_library.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "platform/platform.h"
@@ -30,8 +31,6 @@ namespace {
 constexpr float kCardGap = 12.0f;
 constexpr float kWheelStepPx = 120.0f;  // one wheel notch
 constexpr float kSmoothRate = 14.0f;    // 1/s: how fast the view catches up with the wheel
-constexpr float kFlingFriction = 4.0f;  // 1/s: exponential decay of a touch fling
-constexpr float kMinFlingPx = 20.0f;    // px/s below which a fling stops
 
 //-----------------------------------------------------------------------------
 // [SECTION] Scrolling
@@ -44,27 +43,14 @@ void UpdateScroll(FeedScreen& s) {
     const float dt = std::fmax(io.DeltaTime, 1.0f / 240.0f);
     const bool hovered = ImGui::IsWindowHovered(ImGuiHoveredFlags_ChildWindows);
 
-    if (hovered && io.MouseWheel != 0.0f) {
-        if (s.scroll_target < 0) s.scroll_target = scroll;
-        s.scroll_target = std::clamp(s.scroll_target - io.MouseWheel * kWheelStepPx, 0.0f, max);
-        s.fling_velocity = 0;
-    }
-    // Touch (SDL turns it into the left mouse button) or mouse drag on the page, not a widget.
-    if (hovered && ImGui::IsMouseDragging(ImGuiMouseButton_Left, 6.0f) &&
-        ImGui::GetActiveID() == 0) {
-        ImGui::SetScrollY(std::clamp(scroll - io.MouseDelta.y, 0.0f, max));
-        s.fling_velocity = -io.MouseDelta.y / dt;
+    // A finger on the screen scrolls it directly (input/touch_input): it wins over the wheel.
+    if (TouchScrollActive()) {
         s.scroll_target = -1;
         return;
     }
-    if (s.fling_velocity != 0.0f && !ImGui::IsMouseDown(ImGuiMouseButton_Left)) {
-        const float next = std::clamp(scroll + s.fling_velocity * dt, 0.0f, max);
-        s.fling_velocity *= std::exp(-kFlingFriction * dt);
-        if (std::fabs(s.fling_velocity) < kMinFlingPx || next == 0.0f || next == max)
-            s.fling_velocity = 0;
-        ImGui::SetScrollY(next);
-        platform::KeepAnimating();
-        return;
+    if (hovered && io.MouseWheel != 0.0f) {
+        if (s.scroll_target < 0) s.scroll_target = scroll;
+        s.scroll_target = std::clamp(s.scroll_target - io.MouseWheel * kWheelStepPx, 0.0f, max);
     }
     if (s.scroll_target >= 0) {
         float next = scroll + (s.scroll_target - scroll) * std::fmin(1.0f, dt * kSmoothRate);
@@ -232,6 +218,13 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
                 action.kind = FeedActionKind::OpenAuthor;
                 action.username = posts[i].author.username;
                 break;
+            case PostCardAction::CopyText:
+                action.kind = FeedActionKind::CopyPostText;
+                action.text = posts[i].text;
+                break;
+            case PostCardAction::CopyLink:
+                action = PostAction(FeedActionKind::CopyPostLink, posts[i].id);
+                break;
         }
         last_visible = static_cast<int>(i);
     }
@@ -371,6 +364,7 @@ FeedAction DrawFeedScreen(FeedScreen& s, FeedTab tab, const std::string& user,
         action.group_id = list_action.group_id;
         action.media = list_action.media;
         action.username = list_action.username;
+        action.text = list_action.text;
     }
     action.load_more = list_action.load_more;
     DrawDeleteDialog(s, fonts, action);
@@ -411,6 +405,13 @@ FeedAction DrawPostScreen(FeedScreen& s, const std::string& user, const ui::Font
                 break;
             case PostCardAction::Remix:
                 action = PostAction(FeedActionKind::RemixPost, s.post->id);
+                break;
+            case PostCardAction::CopyText:
+                action.kind = FeedActionKind::CopyPostText;
+                action.text = s.post->text;
+                break;
+            case PostCardAction::CopyLink:
+                action = PostAction(FeedActionKind::CopyPostLink, s.post->id);
                 break;
             default:
                 break;

@@ -76,9 +76,8 @@ struct AutofillGhost {
     std::string base;           // the draft the ghost continues
     std::string ghost;          // streamed so far
     std::shared_ptr<AbortSignal> abort;
-    uint64_t token = 0;         // tells the current stream's pieces from a dismissed one's
-    bool focus_draft = false;   // the composer hands the focus back to the draft
-    bool caret_to_end = false;  // ... and then puts the caret after the text
+    uint64_t token = 0;        // tells the current stream's pieces from a dismissed one's
+    bool focus_draft = false;  // the composer hands the focus back to the draft
 
     [[nodiscard]] bool visible(const std::string& draft) const {
         return !ghost.empty() && draft == base;
@@ -135,7 +134,6 @@ struct FeedScreen {
     uint64_t heights_text_generation = 0;
     std::vector<float> offsets;  // scratch: each card's top within the list
     float scroll_target = -1;    // smooth wheel scrolling: where the list is heading
-    float fling_velocity = 0;    // px/s left from a touch drag
     int last_visible_row = -1;   // for tests and prefetch
 
     [[nodiscard]] ui::FeedModel& Model(FeedTab tab) {
@@ -178,14 +176,16 @@ enum class FeedActionKind {
     RevealImage,  // post_id: show a sensitive image the feed blurs
     CreateGroup,  // from the form on #/groups
     RetryGroups,
-    Autofill,         // continue the draft with the AI (streams ghost text)
-    AcceptAutofill,   // the screen appended the ghost to the draft (Tab)
-    DismissAutofill,  // Esc, or the draft changed under the ghost
-    ConsumeGhost,     // the reader typed the ghost's next characters: `chars` bytes of it
+    Autofill,            // continue the draft with the AI (streams ghost text)
+    AcceptAutofill,      // the screen appended the ghost to the draft (Tab)
+    DismissAutofill,     // Esc, or the draft changed under the ghost
+    ConsumeGhost,        // the reader typed the ghost's next characters: `chars` bytes of it
     ToggleLabelOverlay,  // draw the AI labels onto the attached image (or take them off)
-    RemixPost,  // post_id: open the meme editor on this meme (#/meme/remix/ID)
-    ShowFollowing,  // #/following
-    OpenAuthor,     // username: the author's portfolio
+    RemixPost,           // post_id: open the meme editor on this meme (#/meme/remix/ID)
+    ShowFollowing,       // #/following
+    OpenAuthor,          // username: the author's portfolio
+    CopyPostText,        // text: to the clipboard
+    CopyPostLink,        // post_id: a link to it, to the clipboard
 };
 
 struct FeedAction {
@@ -196,6 +196,7 @@ struct FeedAction {
     std::string username;    // OpenAuthor
     bool load_more = false;  // the reader is near the end of what is loaded
     size_t chars = 0;        // ConsumeGhost: bytes of the ghost now in the draft
+    std::string text;        // CopyPostText
 };
 
 // An action about one post (open, delete, ...).

@@ -23,6 +23,10 @@ ForgotAction DrawForgotScreen(ForgotScreen& s, const ui::FontSet& fonts) {
     email_options.hint = "ada@example.com";
     email_options.focus = s.focus_email;
     email_options.error = s.email_error;
+    email_options.form = "forgot";
+    email_options.type = "email";
+    email_options.autocomplete = "email";
+    email_options.enter_key_hint = "send";
     const bool submit = ui::TextField("email", "Email", &s.email, email_options);
     s.focus_email = false;
     if (ImGui::IsItemEdited()) s.email_error.clear();

@@ -25,10 +25,16 @@ void DrawCreateForm(FeedScreen& s, float width, const ui::FontSet& fonts, FeedAc
     ui::TextFieldOptions name_options;
     name_options.hint = "Cats";
     name_options.max_length = 64;
+    name_options.autocapitalize = "words";
+    name_options.spellcheck = true;
+    name_options.enter_key_hint = "next";
     const bool enter = ui::TextField("##group-name", "Name", &s.new_group_name, name_options);
     ui::TextFieldOptions description_options;
     description_options.hint = "What the group is about";
     description_options.max_length = 280;
+    description_options.autocapitalize = "sentences";
+    description_options.spellcheck = true;
+    description_options.enter_key_hint = "done";
     const bool enter2 = ui::TextField("##group-description", "Description",
                                       &s.new_group_description, description_options);
     if (!s.group_create_error.empty()) ui::ErrorNote(s.group_create_error, ui::ContentWidth());

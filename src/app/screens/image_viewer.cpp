@@ -6,6 +6,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "media/image_library.h"
+#include "ui/dom_overlay.h"
 #include "ui/fonts.h"
 #include "ui/theme.h"
 
@@ -65,6 +66,7 @@ void DrawDropTarget(const ui::FontSet& fonts, const char* text) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const ImVec2 inset(12, 12);
     dl->AddRectFilled(vp->Pos, vp->Pos + vp->Size, IM_COL32(79, 70, 229, 40));
+    ui::CoverDomOverlays(ImRect(vp->Pos, vp->Pos + vp->Size));
     dl->AddRect(vp->Pos + inset, vp->Pos + vp->Size - inset, ui::color::kAccent, 16.0f, 0, 3.0f);
     ImGui::PushFont(fonts.strong);
     const ImVec2 size = ImGui::CalcTextSize(text);

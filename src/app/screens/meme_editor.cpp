@@ -11,11 +11,12 @@
 #include "bridge/bridge.h"
 #include "imgui.h"
 #include "imgui_internal.h"
+#include "input/touch_input.h"
 #include "media/meme_layers.h"
-#include "misc/cpp/imgui_stdlib.h"
 #include "screens/meme_gallery.h"
 #include "screens/post_card.h"  // LabelLine
 #include "ui/fonts.h"
+#include "ui/text_input.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 #include "validation/validation.h"  // core: CountCodePoints
@@ -98,6 +99,9 @@ void DrawCanvas(MemeEditorScreen& s, MemeLayers& layers, ImVec2 origin, ImVec2 s
         const ImVec2 a = origin + ImVec2(float(b.x) * size.x, float(b.y) * size.y);
         const ImVec2 z = a + ImVec2(float(b.w) * size.x, float(b.h) * size.y);
         if (tex[i].texture != 0) dl->AddImage(AsTextureId(tex[i].texture), a, z);
+        // A finger on a box drags it (with its handles' reach); elsewhere it scrolls the page.
+        ClaimTouchDrag(ImRect(a - ImVec2(kHandleGrabPx, kHandleGrabPx),
+                              z + ImVec2(kHandleGrabPx, kHandleGrabPx)));
         if (int(i) != selected) DrawDashedRect(dl, a, z, kBoxColor, 4.0f);
     }
 
@@ -190,7 +194,8 @@ void DrawCanvas(MemeEditorScreen& s, MemeLayers& layers, ImVec2 origin, ImVec2 s
 
 void HandleKeys(MemeEditorScreen& s) {
     const ImGuiIO& io = ImGui::GetIO();
-    if (io.WantTextInput) return;  // a text field has the keyboard (and its own undo)
+    if (ui::FieldSync().focused_id() != 0)
+        return;  // a text field has the keyboard (and its own undo)
     const bool command = io.KeyCtrl || io.KeySuper;
     if (command && ImGui::IsKeyPressed(ImGuiKey_Z, false)) {
         (void)(io.KeyShift ? s.history.Redo() : s.history.Undo());
@@ -287,12 +292,16 @@ void DrawBoxEditor(MemeEditorScreen& s, const ui::FontSet& fonts, float width) {
     std::string text = box.text;
     const float text_h = ImGui::GetTextLineHeight() * 2 + ImGui::GetStyle().FramePadding.y * 2;
     ImGui::PushID(sel);  // each box's text field keeps its own ImGui state
-    if (ImGui::InputTextMultiline("##box_text", &text, ImVec2(width, text_h)) &&
-        CountCodePoints(text) <= kMaxMemeBoxTextChars) {
+    ui::TextBoxOptions box_options;
+    box_options.label = "Box text";
+    box_options.max_chars = static_cast<int>(kMaxMemeBoxTextChars);
+    const ui::FieldFrame field =
+        ui::TextBox("##box_text", &text, ImVec2(width, text_h), box_options);
+    // Over the limit the model keeps the old text, which the field then shows again.
+    if (field.edited && CountCodePoints(text) <= kMaxMemeBoxTextChars)
         EditSelected(s, "text", [&](MemeBox& b) { b.text = text; });
-    }
-    bridge::AnnotateInput(ImGui::GetItemID(), "Box text", text, false);
-    if (ImGui::IsItemDeactivated()) s.history.EndCoalescing();
+    if (s.box_text_focused && !field.focused) s.history.EndCoalescing();
+    s.box_text_focused = field.focused;
     ImGui::PopID();
 
     const struct {
@@ -348,6 +357,8 @@ void DrawPostSection(MemeEditorScreen& s, const ui::FontSet& fonts, float width,
     SectionTitle(fonts, "Post");
     ui::TextFieldOptions caption;
     caption.hint = "Say something (optional)";
+    caption.autocapitalize = "sentences";
+    caption.spellcheck = true;
     (void)ui::TextField("##meme_caption", "Caption", &s.caption, caption);
     const bool ready = s.background_texture != 0 && !s.background.in_progress() &&
                        !s.history.Current().spec.boxes.empty();
@@ -379,8 +390,11 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     const float canvas_max_h = stacked ? avail.y * 0.55f : avail.y - margin * 2;
     const ImVec2 top = ImGui::GetCursorScreenPos() + ImVec2(margin, margin);
 
-    // Title row.
+    // Title row; on a phone "Back to the feed" gets a line of its own above it.
     ImGui::SetCursorScreenPos(top);
+    if (stacked && ui::Link("\xE2\x80\xB9 Back to the feed##meme_back"))
+        action.kind = MemeEditorActionKind::Close;
+    ImGui::SetCursorScreenPos(ImVec2(top.x, ImGui::GetCursorScreenPos().y));
     ImGui::PushFont(fonts.title);
     ImGui::TextUnformatted(s.remix_of.empty() ? "Make a meme" : "Remix a meme");
     ImGui::PopFont();
@@ -390,8 +404,10 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     ImGui::SameLine(0, 6);
     if (ui::SecondaryButton("Redo", 0, s.history.CanRedo())) (void)s.history.Redo();
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("Shift+Ctrl/Cmd+Z");
-    ImGui::SameLine(0, 16);
-    if (ui::Link("Back to the feed##meme_back")) action.kind = MemeEditorActionKind::Close;
+    if (!stacked) {
+        ImGui::SameLine(0, 16);
+        if (ui::Link("Back to the feed##meme_back")) action.kind = MemeEditorActionKind::Close;
+    }
     const float title_h = ImGui::GetCursorScreenPos().y - top.y;
 
     // The image, fitted into its area.
@@ -401,7 +417,9 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     const bool gallery =
         s.choosing_background || (s.background_texture == 0 && !s.background.in_progress());
     if (gallery) {
-        DrawMemeGallery(s, fonts, area_min, ImVec2(area_w, area_h), action);
+        // On a phone the gallery and the panel follow each other down the page, which scrolls.
+        DrawMemeGallery(s, fonts, area_min, ImVec2(area_w, stacked ? 0.0f : area_h), action);
+        if (stacked) canvas_h_used = ImGui::GetItemRectSize().y;
         s.canvas_w = s.canvas_h = 0;
     } else if (s.background_texture != 0 && s.background_width > 0 && s.background_height > 0) {
         const float aspect = float(s.background_width) / float(s.background_height);
@@ -429,7 +447,9 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     ImGui::SetCursorScreenPos(panel_pos);
     const float panel_h =
         std::max(200.f, ImGui::GetWindowPos().y + ImGui::GetWindowHeight() - panel_pos.y - margin);
-    ImGui::BeginChild("##meme_panel", ImVec2(panel_w, panel_h), ImGuiChildFlags_None);
+    ImGui::BeginChild("##meme_panel", ImVec2(panel_w, stacked ? 0.0f : panel_h),
+                      stacked ? ImGuiChildFlags_AutoResizeY : ImGuiChildFlags_None,
+                      stacked ? ImGuiWindowFlags_NoScrollbar : ImGuiWindowFlags_None);
     const float inner = ImGui::GetContentRegionAvail().x;
     DrawBackgroundSection(s, fonts, inner);
     ImGui::Dummy(ImVec2(0, 10));
@@ -437,6 +457,7 @@ MemeEditorAction DrawMemeEditorScreen(MemeEditorScreen& s, const ui::FontSet& fo
     ImGui::Dummy(ImVec2(0, 10));
     DrawPostSection(s, fonts, inner, action);
     ImGui::EndChild();
+    if (stacked) ImGui::Dummy(ImVec2(0, margin));  // room under the panel at the page's end
     return action;
 }
 

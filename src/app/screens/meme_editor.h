@@ -63,9 +63,10 @@ struct MemeEditorScreen {
     bool show_my_images = false;
 
     // ---- interaction (screen-owned)
-    meme::Hit drag;           // the box and part being dragged, box -1 when none
-    MemeBox drag_start;       // the box as it was when the drag began
-    float drag_origin_x = 0;  // mouse position then, in image-display pixels
+    meme::Hit drag;                 // the box and part being dragged, box -1 when none
+    bool box_text_focused = false;  // a run of typing is one undo step until focus leaves
+    MemeBox drag_start;             // the box as it was when the drag began
+    float drag_origin_x = 0;        // mouse position then, in image-display pixels
     float drag_origin_y = 0;
     // Where the image was drawn last frame, in CSS pixels (for the bridge and tests).
     float canvas_x = 0, canvas_y = 0, canvas_w = 0, canvas_h = 0;

@@ -52,13 +52,19 @@ bool GalleryTile(const char* id, const std::string& name, const MemeEditorScreen
 void DrawMemeGallery(MemeEditorScreen& s, const ui::FontSet& fonts, ImVec2 origin, ImVec2 size,
                      MemeEditorAction& action) {
     ImGui::SetCursorScreenPos(origin);
-    ImGui::BeginChild("##meme_gallery", size, ImGuiChildFlags_None);
+    // size.y <= 0: part of the page's flow (phones), so the page is the one thing that scrolls.
+    const bool in_flow = size.y <= 0.0f;
+    ImGui::BeginChild("##meme_gallery", ImVec2(size.x, in_flow ? 0.0f : size.y),
+                      in_flow ? ImGuiChildFlags_AutoResizeY : ImGuiChildFlags_None,
+                      in_flow ? ImGuiWindowFlags_NoScrollbar : ImGuiWindowFlags_None);
     const float width = ImGui::GetContentRegionAvail().x;
     ImGui::PushFont(fonts.strong);
-    ImGui::TextUnformatted("Pick a background: a template, your own image, or drop one here");
+    ImGui::TextWrapped("Pick a background: a template, your own image, or drop one here");
     ImGui::PopFont();
     ui::TextFieldOptions search;
     search.hint = "Name of a template";
+    search.type = "search";
+    search.enter_key_hint = "search";
     (void)ui::TextField("##template_search", "Search templates", &s.template_search, search);
     if (!s.templates_request.in_progress() && s.template_search != s.templates_query) {
         action.kind = MemeEditorActionKind::SearchTemplates;

@@ -10,6 +10,7 @@
 #include "ui/fonts.h"
 #include "ui/relative_time.h"  // core
 #include "ui/rich_text.h"
+#include "ui/selectable_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -20,8 +21,9 @@ constexpr float kHeaderGap = 6.0f;
 constexpr float kImageGap = 10.0f;
 constexpr float kImageRounding = 8.0f;
 constexpr float kLabelGap = 6.0f;
-constexpr float kMinImageAspect = 0.5f;   // height / width: panoramas still get some height
-constexpr float kMaxImageAspect = 1.25f;  // tall phone shots are cropped a little
+constexpr float kMoreButtonWidth = 28.0f;  // the "..." menu button in the header
+constexpr float kMinImageAspect = 0.5f;    // height / width: panoramas still get some height
+constexpr float kMaxImageAspect = 1.25f;   // tall phone shots are cropped a little
 
 float TextHeight(const Post& post, float width, const ui::FontSet& fonts) {
     if (post.text.empty()) return 0.0f;
@@ -142,6 +144,25 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
         if (GroupLink(post.group->name, fonts.body)) action = PostCardAction::OpenGroup;
     }
     float right = origin.x + width - kPad;  // header links stack leftwards from the edge
+    // "More": a menu with Copy text and Copy link (a phone has no text selection shortcut).
+    {
+        const ImVec2 size(kMoreButtonWidth, header_h);
+        right -= size.x;
+        ImGui::SetCursorScreenPos(ImVec2(right, origin.y + kPad));
+        if (ImGui::InvisibleButton("##more", size)) ImGui::OpenPopup("##post-menu");
+        bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Button, "More");
+        const ImU32 dots = ImGui::IsItemHovered() ? ui::color::kAccent : ui::color::kTextMuted;
+        const ImVec2 c = ImGui::GetItemRectMin() + size * 0.5f;
+        for (float dx : {-6.0f, 0.0f, 6.0f}) dl->AddCircleFilled(c + ImVec2(dx, 0), 2.0f, dots);
+        if (ImGui::IsItemHovered()) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        if (ImGui::BeginPopup("##post-menu")) {
+            if (!post.text.empty() && ImGui::Selectable("Copy text"))
+                action = PostCardAction::CopyText;
+            if (ImGui::Selectable("Copy link")) action = PostCardAction::CopyLink;
+            ImGui::EndPopup();
+        }
+        right -= 12.0f;
+    }
     if (own) {
         const float w = ImGui::CalcTextSize("Delete").x;
         right -= w;
@@ -159,6 +180,8 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
     // Body text, wrapped at the card's inner width.
     const ImVec2 text_pos = origin + ImVec2(kPad, kPad + header_h + kHeaderGap);
     ui::DrawTextBlock(dl, text_pos, post.text, fonts.body, ui::color::kText, width - kPad * 2);
+    // Selectable and copyable like text on any page (a transparent DOM copy over it).
+    ui::SelectableText("post-" + post.id, text_pos, post.text, ImGui::GetFont(), width - kPad * 2);
     ImGui::PopFont();
 
     if (post.media) {

@@ -30,7 +30,9 @@ enum class PostCardAction {
     OpenGroup,
     RevealImage,
     Remix,
-    OpenAuthor
+    OpenAuthor,
+    CopyText,  // from the card's "More" menu: the post's text to the clipboard
+    CopyLink,  // ... and a link to the post (#/post/ID on this site)
 };
 
 // The image's height in a card of inner width `width`: its aspect ratio, clamped so very tall

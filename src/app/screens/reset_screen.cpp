@@ -28,6 +28,10 @@ ResetAction DrawResetScreen(ResetScreen& s, const ui::FontSet& fonts) {
     ui::TextFieldOptions email_options;
     email_options.hint = "ada@example.com";
     email_options.error = s.email_error;
+    email_options.form = "reset";
+    email_options.type = "email";
+    email_options.autocomplete = "email";
+    email_options.enter_key_hint = "next";
     bool submit = ui::TextField("email", "Email", &s.email, email_options);
     if (ImGui::IsItemEdited()) s.email_error.clear();
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap * 0.5f));
@@ -36,6 +40,10 @@ ResetAction DrawResetScreen(ResetScreen& s, const ui::FontSet& fonts) {
     code_options.hint = "123456";
     code_options.focus = s.focus_code && !s.email.empty();
     code_options.error = s.code_error;
+    code_options.form = "reset";
+    code_options.autocomplete = "one-time-code";
+    code_options.input_mode = "numeric";
+    code_options.enter_key_hint = "next";
     submit |= ui::TextField("code", "Reset code", &s.code, code_options);
     s.focus_code = false;
     if (ImGui::IsItemEdited()) {
@@ -49,6 +57,9 @@ ResetAction DrawResetScreen(ResetScreen& s, const ui::FontSet& fonts) {
     password_options.password = true;
     password_options.show_password = &s.show_password;
     password_options.error = s.password_error;
+    password_options.form = "reset";
+    password_options.autocomplete = "new-password";
+    password_options.enter_key_hint = "go";
     submit |= ui::TextField("password", "New password", &s.password, password_options);
     if (ImGui::IsItemEdited()) s.password_error.clear();
     ImGui::PushFont(fonts.small);

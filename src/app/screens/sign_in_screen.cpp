@@ -25,6 +25,11 @@ SignInAction DrawSignInScreen(SignInScreen& s, const ui::FontSet& fonts) {
     login_options.hint = "ada or ada@example.com";
     login_options.focus = s.focus_login;
     login_options.error = s.login_error;
+    login_options.name = "username";
+    login_options.form = "sign-in";
+    login_options.autocomplete = "username";
+    login_options.input_mode = "email";  // letters plus @ and . on phones
+    login_options.enter_key_hint = "next";
     bool submit = ui::TextField("login", "Username or email", &s.login, login_options);
     s.focus_login = false;
     if (ImGui::IsItemEdited()) s.login_error.clear();
@@ -35,6 +40,9 @@ SignInAction DrawSignInScreen(SignInScreen& s, const ui::FontSet& fonts) {
     password_options.password = true;
     password_options.show_password = &s.show_password;
     password_options.error = s.password_error;
+    password_options.form = "sign-in";
+    password_options.autocomplete = "current-password";
+    password_options.enter_key_hint = "go";
     submit |= ui::TextField("password", "Password", &s.password, password_options);
 
     // "Forgot password?" right-aligned under the field.

@@ -26,6 +26,9 @@ SignUpAction DrawSignUpScreen(SignUpScreen& s, const ui::FontSet& fonts) {
     username_options.hint = "ada_lovelace";
     username_options.focus = s.focus_username;
     username_options.error = s.username_error;
+    username_options.form = "sign-up";
+    username_options.autocomplete = "username";
+    username_options.enter_key_hint = "next";
     bool submit = ui::TextField("username", "Username", &s.username, username_options);
     s.focus_username = false;
     if (ImGui::IsItemEdited()) s.username_error.clear();
@@ -39,6 +42,10 @@ SignUpAction DrawSignUpScreen(SignUpScreen& s, const ui::FontSet& fonts) {
     ui::TextFieldOptions email_options;
     email_options.hint = "ada@example.com";
     email_options.error = s.email_error;
+    email_options.form = "sign-up";
+    email_options.type = "email";
+    email_options.autocomplete = "email";
+    email_options.enter_key_hint = "next";
     submit |= ui::TextField("email", "Email", &s.email, email_options);
     if (ImGui::IsItemEdited()) s.email_error.clear();
     ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap * 0.5f));
@@ -48,6 +55,9 @@ SignUpAction DrawSignUpScreen(SignUpScreen& s, const ui::FontSet& fonts) {
     password_options.password = true;
     password_options.show_password = &s.show_password;
     password_options.error = s.password_error;
+    password_options.form = "sign-up";
+    password_options.autocomplete = "new-password";
+    password_options.enter_key_hint = "go";
     submit |= ui::TextField("password", "Password", &s.password, password_options);
     if (ImGui::IsItemEdited()) s.password_error.clear();
     ImGui::PushFont(fonts.small);

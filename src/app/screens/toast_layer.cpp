@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "imgui.h"
+#include "ui/dom_overlay.h"
 #include "ui/rich_text.h"
 #include "ui/theme.h"
 
@@ -24,6 +25,7 @@ void DrawToasts(const std::vector<Toast>& toasts) {
         const ImVec2 min((display.x - width) * 0.5f, y - h);
         const ImU32 bg = it->kind == "error" ? ui::color::kError : ui::color::kText;
         dl->AddRectFilled(min, min + ImVec2(width, h), bg, ui::metric::kFrameRounding);
+        ui::CoverDomOverlays(ImRect(min, min + ImVec2(width, h)));  // over the page's fields
         ui::DrawTextBlock(dl, min + ImVec2(kPad, kPad), it->text, font, ui::color::kOnAccent,
                           width - kPad * 2);
         y -= h + kGap;

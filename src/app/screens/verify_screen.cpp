@@ -29,6 +29,9 @@ VerifyAction DrawVerifyScreen(VerifyScreen& s, const ui::FontSet& fonts, double 
         ui::TextFieldOptions username_options;
         username_options.hint = "ada_lovelace";
         username_options.error = s.username_error;
+        username_options.form = "verify";
+        username_options.autocomplete = "username";
+        username_options.enter_key_hint = "next";
         submit |= ui::TextField("username", "Username", &s.username, username_options);
         if (ImGui::IsItemEdited()) s.username_error.clear();
         ImGui::Dummy(ImVec2(0, ui::metric::kFieldGap * 0.5f));
@@ -43,6 +46,10 @@ VerifyAction DrawVerifyScreen(VerifyScreen& s, const ui::FontSet& fonts, double 
     code_options.hint = "123456";
     code_options.focus = s.focus_code && !ask_username;
     code_options.error = s.code_error;
+    code_options.form = "verify";
+    code_options.autocomplete = "one-time-code";
+    code_options.input_mode = "numeric";
+    code_options.enter_key_hint = "go";
     submit |= ui::TextField("code", "Verification code", &s.code, code_options);
     s.focus_code = false;
     if (ImGui::IsItemEdited()) {

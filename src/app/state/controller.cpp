@@ -89,7 +89,6 @@ void Controller::ShowRoute(const ui::Route& location) {
             case ui::Screen::kGroups:
             case ui::Screen::kFollowing:
                 m_state.feed.scroll_target = -1;
-                m_state.feed.fling_velocity = 0;
                 break;
             case ui::Screen::kPost:
             case ui::Screen::kMemeNew:

@@ -102,7 +102,7 @@ void Controller::SignInAfter(const std::string& login, const std::string& passwo
                              ui::RequestStatus* status, std::string* error) {
     status->Start();
     m_state.requests_in_flight++;
-    m_client.Login(login, password, [this, status, error](Result<AuthSession> result) {
+    m_client.Login(login, password, [this, status, error, password](Result<AuthSession> result) {
         m_state.requests_in_flight--;
         if (!result) {
             *error = HumanMessage(result.error());
@@ -111,6 +111,8 @@ void Controller::SignInAfter(const std::string& login, const std::string& passwo
         }
         status->Succeed();
         error->clear();
+        // Password managers save what worked (sign-in, first sign-in after sign-up, reset).
+        platform::StoreCredential(result.value().user.username, password);
         m_state.sign_in.password.clear();
         m_state.sign_in.show_password = false;
         OnSignedIn(result.value());

@@ -64,6 +64,15 @@ void Controller::Handle(const FeedAction& action) {
         case FeedActionKind::RemixPost:
             Navigate({ui::Screen::kMemeRemix, action.post_id});
             break;
+        case FeedActionKind::CopyPostText:
+            platform::CopyToClipboard(action.text);
+            ShowToast("success", "Copied the post's text.");
+            break;
+        case FeedActionKind::CopyPostLink:
+            platform::CopyToClipboard(
+                platform::PageUrl(ui::FormatRoute({ui::Screen::kPost, action.post_id})));
+            ShowToast("success", "Copied the link to the post.");
+            break;
         case FeedActionKind::ShowGroups:
             Navigate({ui::Screen::kGroups, {}});
             break;

@@ -1,4 +1,3 @@
-// [SECTION] Text fields
 // [SECTION] Buttons and links
 // [SECTION] Notes, text, spinner
 // [SECTION] Cards
@@ -9,77 +8,10 @@
 
 #include "bridge/bridge.h"
 #include "imgui_internal.h"
-#include "misc/cpp/imgui_stdlib.h"
 #include "platform/platform.h"
 #include "ui/theme.h"
 
 namespace skyloom::ui {
-
-//-----------------------------------------------------------------------------
-// [SECTION] Text fields
-//-----------------------------------------------------------------------------
-
-bool TextField(const char* id, const char* caption, std::string* value,
-               const TextFieldOptions& options) {
-    ImGui::PushID(id);
-    ImGui::TextUnformatted(caption);
-    const ImGuiStyle& style = ImGui::GetStyle();
-    const float width = ContentWidth();
-    const bool has_toggle = options.show_password != nullptr;
-    const bool masked = options.password && !(has_toggle && *options.show_password);
-    const char* toggle = has_toggle && *options.show_password ? "Hide" : "Show";
-    const float toggle_w =
-        has_toggle ? ImGui::CalcTextSize(toggle).x + style.FramePadding.x * 2 : 0.0f;
-
-    // The frame is drawn here, under a transparent InputText and the toggle beside it, so the
-    // two read as one field without overlapping items (ImGui only lets an overlapped item take
-    // a click after a full frame of hover, which fast taps and scripted clicks never give).
-    const ImVec2 pos = ImGui::GetCursorScreenPos();
-    const ImVec2 size(width, ImGui::GetFrameHeight());
-    const ImGuiID input_id = ImGui::GetID("##field");
-    const bool active = ImGui::GetActiveID() == input_id;
-    const bool hovered = ImGui::IsWindowHovered() && ImGui::IsMouseHoveringRect(pos, pos + size);
-    ImDrawList* dl = ImGui::GetWindowDrawList();
-    const ImU32 bg = active ? color::kSurface : hovered ? color::kInputHover : color::kInput;
-    const ImU32 border = !options.error.empty() ? color::kError
-                         : active               ? color::kAccent
-                                                : color::kBorder;
-    dl->AddRectFilled(pos, pos + size, bg, style.FrameRounding);
-    dl->AddRect(pos, pos + size, border, style.FrameRounding, 0, active ? 1.5f : 1.0f);
-
-    ImGuiInputTextFlags flags = ImGuiInputTextFlags_EnterReturnsTrue;
-    if (masked) flags |= ImGuiInputTextFlags_Password;
-    ImGui::PushStyleColor(ImGuiCol_FrameBg, IM_COL32_BLACK_TRANS);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgHovered, IM_COL32_BLACK_TRANS);
-    ImGui::PushStyleColor(ImGuiCol_FrameBgActive, IM_COL32_BLACK_TRANS);
-    ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 0.0f);
-    if (options.focus) ImGui::SetKeyboardFocusHere();
-    ImGui::SetNextItemWidth(width - toggle_w);
-    const bool entered = ImGui::InputTextWithHint("##field", options.hint, value, flags);
-    ImGui::PopStyleVar();
-    ImGui::PopStyleColor(3);
-    bridge::AnnotateInput(ImGui::GetItemID(), caption, *value, masked);
-
-    if (has_toggle) {
-        ImGui::SameLine(0.0f, 0.0f);
-        const ImVec2 toggle_pos = ImGui::GetCursorScreenPos();
-        if (ImGui::InvisibleButton("##toggle", ImVec2(toggle_w, size.y)))
-            *options.show_password = !*options.show_password;
-        const bool toggle_hovered = ImGui::IsItemHovered();
-        if (toggle_hovered) ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
-        dl->AddText(toggle_pos + style.FramePadding,
-                    toggle_hovered ? color::kAccentHover : color::kAccent, toggle);
-        bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Button,
-                         *options.show_password ? "Hide password" : "Show password");
-    }
-    if (!options.error.empty()) {
-        ImGui::PushStyleColor(ImGuiCol_Text, color::kError);
-        ImGui::TextWrapped("%s", options.error.c_str());  // wraps at the card's edge
-        ImGui::PopStyleColor();
-    }
-    ImGui::PopID();
-    return entered;
-}
 
 //-----------------------------------------------------------------------------
 // [SECTION] Buttons and links

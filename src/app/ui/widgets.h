@@ -6,22 +6,10 @@
 #include <vector>
 
 #include "imgui.h"
+#include "ui/text_fields.h"         // TextField, TextBox
 #include "validation/validation.h"  // core: RuleStatus
 
 namespace skyloom::ui {
-
-struct TextFieldOptions {
-    const char* hint = "";          // placeholder inside the empty field
-    bool password = false;          // masked unless *show_password
-    bool* show_password = nullptr;  // non-null: draws a Show/Hide toggle inside the field
-    bool focus = false;             // take keyboard focus this frame
-    std::string error;              // shown under the field, in red
-    int max_length = 0;             // 0: unlimited (bytes)
-};
-
-// A captioned single-line input. Returns true when Enter was pressed in it.
-bool TextField(const char* id, const char* caption, std::string* value,
-               const TextFieldOptions& options = {});
 
 // The main call to action: full `width` (<= 0: available), spinner + disabled while busy.
 bool PrimaryButton(const char* label, float width, bool busy, bool enabled = true);

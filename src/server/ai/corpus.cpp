@@ -7,20 +7,36 @@
 
 namespace skyloom::server::ai {
 
+namespace {
+
+// "\t\t-- Albert Einstein": an indented dash line closes a fortune with its source, which the
+// model would otherwise copy into people's drafts. A dash inside the text is not indented.
+bool IsAttribution(const std::string& line) {
+    const size_t start = line.find_first_not_of(" \t");
+    if (start == 0 || start == std::string::npos) return false;
+    return line.compare(start, 2, "--") == 0 || line.compare(start, 3, "\xE2\x80\x94") == 0;
+}
+
+}  // namespace
+
 std::vector<std::string> SplitFortunes(const std::string& text) {
     std::vector<std::string> out;
     std::string current;
+    bool attribution = false;  // the rest of this fortune is its source
     std::istringstream in(text);
     std::string line;
     auto flush = [&] {
         if (current.find_first_not_of(" \t\n") != std::string::npos) out.push_back(current);
         current.clear();
+        attribution = false;
     };
     while (std::getline(in, line)) {
         if (line == "%") {
             flush();
             continue;
         }
+        attribution = attribution || IsAttribution(line);
+        if (attribution) continue;
         current += line;
         current += '\n';
     }

@@ -14,7 +14,8 @@ constexpr const char* kDefaultFortuneDir = "/usr/share/games/fortunes";
 // directory gives no documents.
 [[nodiscard]] std::vector<std::string> LoadFortunes(const std::string& dir);
 
-// Splits one fortune file's text into its fortunes.
+// Splits one fortune file's text into its fortunes, without their attribution lines
+// ("\t\t-- Mark Twain" and what follows it).
 [[nodiscard]] std::vector<std::string> SplitFortunes(const std::string& text);
 
 // A few sentences so the model can still speak when no corpus is installed.

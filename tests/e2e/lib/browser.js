@@ -28,6 +28,45 @@ async function openPage(browser, {width = 1280, height = 800, deviceScaleFactor 
   return page;
 }
 
+// A phone: touch events, mobile viewport rules, devicePixelRatio 3 (an iPhone 14's 390x844).
+async function openPhone(browser, {width = 390, height = 844, deviceScaleFactor = 3} = {}) {
+  const context = await browser.newContext({viewport: {width, height}, deviceScaleFactor,
+                                            isMobile: true, hasTouch: true});
+  const page = await context.newPage();
+  page.consoleErrors = [];
+  page.on("console", (msg) => { if (msg.type() === "error") page.consoleErrors.push(msg.text()); });
+  page.on("pageerror", (err) => page.consoleErrors.push(String(err)));
+  page.cdp = await context.newCDPSession(page);
+  return page;
+}
+
+// Taps an item's centre with a finger (touchstart/touchend through CDP, as a phone sends them).
+async function tap(page, label, kind) {
+  let item = await findItem(page, label, kind);
+  for (let i = 0; i < 20; i++) {  // let its position settle, as click() does
+    await settle(page, 1);
+    const again = await findItem(page, label, kind);
+    const same = again.x === item.x && again.y === item.y;
+    item = again;
+    if (same) break;
+  }
+  await page.touchscreen.tap(item.x + item.w / 2, item.y + item.h / 2);
+  return item;
+}
+
+// A real touch swipe (CDP Input.synthesizeScrollGesture, touch source): `dy` < 0 moves the
+// finger up, which scrolls the content down.
+async function swipe(page, x, y, dy, {speed = 1600} = {}) {
+  await page.cdp.send("Input.synthesizeScrollGesture",
+                      {x, y, yDistance: dy, gestureSourceType: "touch", speed, repeatCount: 1});
+}
+
+const activeElement = (page) => page.evaluate(() => {
+  const a = document.activeElement;
+  return a ? {tag: a.tagName, name: a.name || "", type: a.type || "", inputmode: a.getAttribute("inputmode") || "",
+              autocomplete: a.getAttribute("autocomplete") || ""} : null;
+});
+
 async function waitFor(page, predicate, what, timeout = WAIT_MS) {
   const start = Date.now();
   for (;;) {
@@ -109,4 +148,4 @@ async function screenshot(page, name) {
   return file;
 }
 
-module.exports = {launch, openPage, waitFor, items, state, findItem, click, settle, typeInto, waitForRoute, screenshot, ARTIFACTS};
+module.exports = {launch, openPage, openPhone, tap, swipe, activeElement, frames, waitFor, items, state, findItem, click, settle, typeInto, waitForRoute, screenshot, ARTIFACTS};
