@@ -82,6 +82,8 @@ bool App::Init() {
     platform::OnFocus([this] { m_controller->OnFocus(); });  // the bell refreshes on return
     platform::InstallBridge([this] { return StateJson(m_state, m_images->stats()); });
     platform::InstallImageBridge();
+    m_text.Init();
+    ui::SetCurrentRichText(&m_text);
     m_controller->Start();
     LoadFonts();
     return true;
@@ -158,6 +160,7 @@ void App::RebuildFontsIfNeeded() {
     const float ratio = platform::DevicePixelRatio();
     if (!m_fonts.NeedsBuild(ratio)) return;
     m_fonts.Build(ratio);
+    m_text.SetFonts(m_fonts.fonts(), ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
 }
@@ -196,6 +199,7 @@ void App::Tick() {
         platform::WarmImageWorker();
     }
     m_images->EndFrame();
+    m_text.EndFrame();
     ImGui::Render();
     bridge::EndFrame();
     ui::FinishFieldsFrame();  // the page's text fields follow this frame's layout

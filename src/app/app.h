@@ -12,6 +12,7 @@
 #include "state/app_state.h"
 #include "state/controller.h"
 #include "ui/fonts.h"
+#include "ui/rich_text.h"
 
 struct SDL_Window;
 
@@ -38,6 +39,7 @@ class App {
     AppState m_state;
     MessageScreen m_message_screen;
     ui::FontLibrary m_fonts;
+    ui::RichText m_text;  // text in scripts the atlas lacks, rasterised by the browser
     std::unique_ptr<ApiClient> m_client;
     std::unique_ptr<Controller> m_controller;
     std::unique_ptr<ImageLibrary> m_images;

@@ -95,6 +95,12 @@ const std::map<std::string, Option>& Options() {
               return ParseInt(v, 0, 1000000, c.demo_image_every);
           },
           "every n-th demo post carries a picture; 0: none (default 2)"}},
+        {"--demo-world-every",
+         {"SKYLOOM_DEMO_WORLD_EVERY", true,
+          [](ServerConfig& c, const std::string& v) {
+              return ParseInt(v, 0, 1000000, c.demo_world_every);
+          },
+          "every n-th demo post is in another script (CJK, emoji...); 0: none (default 3)"}},
         {"--threads",
          {"SKYLOOM_THREADS", true,
           [](ServerConfig& c, const std::string& v) { return ParseInt(v, 0, 256, c.threads); },

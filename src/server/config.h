@@ -20,6 +20,7 @@ struct ServerConfig {
     std::string model_path;    // --model / SKYLOOM_MODEL: classifier .skm ("" = beside the build)
     int demo_posts = 60;       // --demo-posts / SKYLOOM_DEMO_POSTS: posts to seed with --demo
     int demo_images = 12;      // --demo-images: distinct pictures drawn for the demo posts
+    int demo_world_every = 3;  // --demo-world-every: every n-th demo post is in another script
     int demo_image_every = 2;  // --demo-image-every: every n-th demo post has one (0: none)
     int threads = 0;           // --threads / SKYLOOM_THREADS: I/O threads, 0 = cores
     int login_failures_per_account = 10;  // --login-failures-per-account: per 15 min

@@ -145,6 +145,7 @@ int Serve(const ServerConfig& config) {
         demo.posts = config.demo_posts;
         demo.images = config.demo_images;
         demo.image_every = config.demo_image_every;
+        demo.world_every = config.demo_world_every;
         int seeded = SeedDemoContent(db, auth, groups, media, demo);
         if (seeded > 0) {
             std::fprintf(

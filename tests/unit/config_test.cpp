@@ -18,6 +18,13 @@ TEST(Config, DefaultsAndFlags) {
     EXPECT_EQ(config.value().mailer, "smtp://127.0.0.1:2525");
 }
 
+TEST(Config, DemoPostsInOtherScripts) {
+    EXPECT_EQ(ParseConfig({}).value().demo_world_every, 3);  // make run shows them
+    EXPECT_EQ(ParseConfig({"--demo-world-every", "0"}).value().demo_world_every, 0);
+    EXPECT_EQ(ParseConfig({"--demo-world-every=1"}).value().demo_world_every, 1);
+    EXPECT_FALSE(ParseConfig({"--demo-world-every", "-1"}).ok());
+}
+
 TEST(Config, EnvironmentIsOverriddenByFlags) {
     setenv("SKYLOOM_PORT", "9999", 1);
     setenv("SKYLOOM_HOST", "0.0.0.0", 1);

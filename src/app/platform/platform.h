@@ -10,6 +10,7 @@
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "api/http.h"
@@ -143,6 +144,49 @@ void OnPixelRatioChange(std::function<void()> listener);
 void LoadFont(const std::string& name, std::function<void(std::vector<unsigned char>)> done);
 // Shows a blocking error over the page (fonts missing, WebGL context lost, ...).
 void ShowFatalError(const std::string& message);
+
+// ---- text_raster_web.cpp: the browser's text engine for scripts the atlas cannot draw ----
+// Lays text out with Intl.Segmenter + measureText and rasterises it with Canvas 2D fillText
+// (shaping, bidi, joining, colour emoji, system and web fonts) into GL textures usable as
+// ImTextureID. Fonts: Inter (the same bytes as the atlas, registered with document.fonts) and
+// the script fonts of the shell's asset map, fetched by unicode-range on first use.
+struct TextStyle {
+    int weight = 400;         // CSS font-weight
+    float line_px = 16.0f;    // ImGui's line height (its font "size": ascent - descent), CSS px
+    float ascent_px = 12.8f;  // baseline below the line's top, CSS px
+};
+struct TextLayout {
+    int id = 0;                  // handle of the lines kept in JS; 0 when the engine is missing
+    float width = 0.0f;          // CSS px: widest line
+    float height = 0.0f;         // CSS px: sum of the line boxes
+    bool fonts_pending = false;  // laid out with fallback fonts while a needed font loads
+};
+struct TextTile {
+    uint32_t handle = 0;  // GL texture name
+    int y_px = 0;         // device px from the block's top (tall blocks are split in tiles)
+    int width_px = 0;
+    int height_px = 0;
+};
+constexpr float kTextRasterPad = 2.0f;  // CSS px of transparent margin around a raster (overhang)
+// `on_fonts_loaded` runs via the main loop each time fonts that a layout waited for arrive.
+void InitTextEngine(std::function<void()> on_fonts_loaded);
+// `wrap_px` <= 0: no wrapping. `wait_for_fonts`: start loading missing fonts and report
+// fonts_pending (false once a block has waited: it then takes the fallback fonts).
+[[nodiscard]] TextLayout LayoutText(std::string_view text, const TextStyle& style, float wrap_px,
+                                    bool wait_for_fonts);
+void FreeTextLayout(int id);
+// Rasterises a layout in `rgba` (ImGui ImU32 byte order) at `pixel_ratio`; right-to-left
+// paragraphs are right-aligned at `align_px` (the wrap width; <= 0: the block's width).
+// `in_worker`: in a Web Worker (when the browser has OffscreenCanvas there): almost free for
+// the main thread but a frame or two later, and slow the first time (the worker loads its own
+// fonts); otherwise now, on the main thread. `done` gets the tiles (RGBA, not premultiplied;
+// none on failure): before this returns on the main thread, else via the main loop.
+void RasterText(int layout_id, uint32_t rgba, float pixel_ratio, float align_px, bool in_worker,
+                std::function<void(std::vector<TextTile>)> done);
+// window.skyloom.textBlocks() (the text blocks drawn in the last frame, with their lines, CSS px
+// of the page) and window.skyloom.textStats() (caches, font loads, first-glyph times).
+void InstallTextBridge(std::function<std::string()> drawn_json,
+                       std::function<std::string()> stats_json);
 
 // ---- config_web.cpp ------------------------------------------------------------------------
 // config.json's api_base as the shell loaded it ("" = same origin).

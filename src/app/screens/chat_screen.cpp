@@ -11,6 +11,7 @@
 #include "misc/cpp/imgui_stdlib.h"
 #include "screens/feed_screen.h"  // FeedColumn
 #include "ui/fonts.h"
+#include "ui/rich_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -69,17 +70,20 @@ void DrawHeader(const ChatScreen& chat, float width, const ui::FontSet& fonts) {
 // One message: mine right-aligned on the accent colour, the persona's left on white.
 void DrawBubble(const std::string& text, bool mine, float column) {
     const float max_text = column * kBubbleShare - kBubblePad * 2;
-    const ImVec2 size = ImGui::CalcTextSize(text.c_str(), nullptr, false, max_text);
-    const ImVec2 bubble(std::fmin(size.x, max_text) + kBubblePad * 2, size.y + kBubblePad * 1.5f);
+    ImFont* font = ImGui::GetFont();
+    const ImVec2 size = ui::TextBlockSize(text, font, max_text);
+    // Drawn wrapped at its own width, so right-to-left text aligns to the bubble's right edge
+    // (the same lines: each fits, and what did not fit in max_text does not fit in less).
+    const float inner = std::fmin(size.x, max_text);
+    const ImVec2 bubble(inner + kBubblePad * 2, size.y + kBubblePad * 1.5f);
     const float left = ImGui::GetCursorPosX();
     ImGui::SetCursorPosX(mine ? left + column - bubble.x : left);
     const ImVec2 min = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
     dl->AddRectFilled(min, min + bubble, mine ? ui::color::kAccent : ui::color::kSurface, 14.0f);
     if (!mine) dl->AddRect(min, min + bubble, ui::color::kBorder, 14.0f);
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(),
-                min + ImVec2(kBubblePad, kBubblePad * 0.75f),
-                mine ? ui::color::kOnAccent : ui::color::kText, text.c_str(), nullptr, max_text);
+    ui::DrawTextBlock(dl, min + ImVec2(kBubblePad, kBubblePad * 0.75f), text, font,
+                      mine ? ui::color::kOnAccent : ui::color::kText, inner);
     ImGui::Dummy(bubble);
     ImGui::SetCursorPosX(left);
     ImGui::Dummy(ImVec2(0, kBubbleGap - ImGui::GetStyle().ItemSpacing.y));

@@ -20,6 +20,7 @@
 #include "screens/image_viewer.h"
 #include "screens/post_card.h"
 #include "ui/fonts.h"
+#include "ui/rich_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 #include "validation/validation.h"  // core: kPostMaxChars, CountCodePoints
@@ -156,10 +157,14 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
     ImGui::PushFont(fonts.body);
     const float font_size = ImGui::GetFontSize();
     ImGui::PopFont();
-    if (s.heights_width != width || s.heights_font_size != font_size) {
+    // Browser-laid-out text changes size when its fonts arrive (ui/rich_text.h).
+    const uint64_t text_generation = ui::TextLayoutGeneration();
+    if (s.heights_width != width || s.heights_font_size != font_size ||
+        s.heights_text_generation != text_generation) {
         s.heights.clear();
         s.heights_width = width;
         s.heights_font_size = font_size;
+        s.heights_text_generation = text_generation;
     }
     // Offsets of every card: cached heights make this a cheap pass even for thousands of posts.
     s.offsets.resize(posts.size() + 1);
@@ -226,8 +231,11 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
     s.last_visible_row = last_visible;
     // Images one screen below (and a little above) start loading before they scroll in.
     const float view_h = ImGui::GetWindowHeight();
-    for (size_t i = first; i < posts.size() && s.offsets[i] < view_bottom + view_h; i++)
-        if (posts[i].media && s.offsets[i] >= view_bottom) images.Prefetch(*posts[i].media);
+    for (size_t i = first; i < posts.size() && s.offsets[i] < view_bottom + view_h; i++) {
+        if (s.offsets[i] < view_bottom) continue;
+        if (posts[i].media) images.Prefetch(*posts[i].media);
+        PrefetchPostCard(posts[i], width, fonts);
+    }
     for (size_t i = first; i-- > 0 && s.offsets[i + 1] > view_top - view_h * 0.5f;)
         if (posts[i].media) images.Prefetch(*posts[i].media);
     ImGui::SetCursorPos(ImVec2(x, top + y));

@@ -130,6 +130,8 @@ struct FeedScreen {
     std::unordered_map<std::string, float> heights;
     float heights_width = 0;
     float heights_font_size = 0;
+    // ui::TextLayoutGeneration() they were measured at (browser-laid-out text may change size).
+    uint64_t heights_text_generation = 0;
     std::vector<float> offsets;  // scratch: each card's top within the list
     float scroll_target = -1;    // smooth wheel scrolling: where the list is heading
     int last_visible_row = -1;   // for tests and prefetch

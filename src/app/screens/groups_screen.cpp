@@ -4,6 +4,7 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "ui/fonts.h"
+#include "ui/rich_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -56,10 +57,9 @@ void DrawGroupRow(const Group& g, float width, const ui::FontSet& fonts, FeedAct
     const float pad = 16.0f;
     ImGui::PushFont(fonts.body);
     const float line = ImGui::GetTextLineHeight();
-    const float desc_h =
-        g.description.empty()
-            ? 0.0f
-            : ImGui::CalcTextSize(g.description.c_str(), nullptr, false, width - pad * 2).y + 4;
+    const float desc_h = g.description.empty()
+                             ? 0.0f
+                             : ui::TextBlockSize(g.description, fonts.body, width - pad * 2).y + 4;
     ImGui::PopFont();
     const float h = pad * 2 + line + desc_h + line;
     if (ImGui::InvisibleButton("##open", ImVec2(width, h))) {
@@ -74,17 +74,15 @@ void DrawGroupRow(const Group& g, float width, const ui::FontSet& fonts, FeedAct
     dl->AddRectFilled(origin, max, hovered ? ui::color::kAccentSoft : ui::color::kSurface,
                       ui::metric::kCardRounding);
     dl->AddRect(origin, max, ui::color::kBorder, ui::metric::kCardRounding);
-    ImGui::PushFont(fonts.strong);
-    dl->AddText(origin + ImVec2(pad, pad), ui::color::kText, g.name.c_str());
-    ImGui::PopFont();
-    ImGui::PushFont(fonts.body);
+    dl->PushClipRect(origin, max, true);  // a long name stops at the card's edge
+    ui::DrawTextBlock(dl, origin + ImVec2(pad, pad), g.name, fonts.strong, ui::color::kText, 0.0f);
+    dl->PopClipRect();
     float y = origin.y + pad + line + 4;
     if (!g.description.empty()) {
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(origin.x + pad, y),
-                    ui::color::kText, g.description.c_str(), nullptr, width - pad * 2);
+        ui::DrawTextBlock(dl, ImVec2(origin.x + pad, y), g.description, fonts.body,
+                          ui::color::kText, width - pad * 2);
         y += desc_h;
     }
-    ImGui::PopFont();
     ImGui::PushFont(fonts.small);
     const std::string owner = g.owner.empty() ? "" : "by @" + g.owner;
     dl->AddText(ImVec2(origin.x + pad, y), ui::color::kTextMuted, owner.c_str());
@@ -136,9 +134,9 @@ void DrawGroupHeader(const FeedScreen& s, const std::string& user, float width,
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
     ui::BeginCard(width, 18.0f);
     ImGui::PushFont(fonts.title);
-    ImGui::TextUnformatted(g.name.c_str());
+    ui::TextWrappedAny(g.name, ui::color::kText);
     ImGui::PopFont();
-    if (!g.description.empty()) ImGui::TextWrapped("%s", g.description.c_str());
+    if (!g.description.empty()) ui::TextWrappedAny(g.description, ui::color::kText);
     if (!g.owner.empty()) ui::MutedText(("Started by @" + g.owner).c_str());
     if (g.owner == user) {
         if (s.group_delete.failed())

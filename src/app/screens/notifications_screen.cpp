@@ -5,6 +5,7 @@
 #include "screens/feed_screen.h"  // FeedColumn, StateCard
 #include "ui/fonts.h"
 #include "ui/relative_time.h"  // core
+#include "ui/rich_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -51,7 +52,8 @@ void DrawRow(const NotificationsScreen& s, const Notification& n, float width,
     x += 16;
     ImGui::PushFont(n.read ? fonts.body : fonts.strong);
     dl->PushClipRect(min, ImVec2(max.x - mark_w, max.y), true);
-    dl->AddText(ImVec2(x, min.y + kRowPad), ui::color::kText, n.text.c_str());
+    ui::DrawTextBlock(dl, ImVec2(x, min.y + kRowPad), n.text, ImGui::GetFont(), ui::color::kText,
+                      0.0f);
     dl->PopClipRect();
     ImGui::PopFont();
     const std::optional<int64_t> at = ui::ParseRfc3339Ms(n.created_at);

@@ -11,6 +11,7 @@
 #include "media/image_library.h"
 #include "screens/feed_screen.h"  // FeedColumn, StateCard
 #include "ui/fonts.h"
+#include "ui/rich_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 
@@ -138,10 +139,8 @@ bool DrawTile(const Post& post, ImVec2 min, float size, bool blur, const ui::Fon
         // Text-only posts: their words on the card, clipped to the tile.
         const float wrap = size - kTilePad * 2;
         dl->PushClipRect(min + ImVec2(kTilePad, kTilePad), max - ImVec2(kTilePad, kTilePad), true);
-        ImGui::PushFont(fonts.body);
-        dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), min + ImVec2(kTilePad, kTilePad),
-                    ui::color::kText, post.text.c_str(), nullptr, wrap);
-        ImGui::PopFont();
+        ui::DrawTextBlock(dl, min + ImVec2(kTilePad, kTilePad), post.text, fonts.body,
+                          ui::color::kText, wrap);
         dl->PopClipRect();
     }
     if (post.meme) Chip(dl, ImVec2(min.x + 8, max.y - ImGui::GetTextLineHeight() - 12), "MEME");

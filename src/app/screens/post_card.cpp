@@ -9,6 +9,7 @@
 #include "media/image_library.h"
 #include "ui/fonts.h"
 #include "ui/relative_time.h"  // core
+#include "ui/rich_text.h"
 #include "ui/selectable_text.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -26,10 +27,24 @@ constexpr float kMaxImageAspect = 1.25f;   // tall phone shots are cropped a lit
 
 float TextHeight(const Post& post, float width, const ui::FontSet& fonts) {
     if (post.text.empty()) return 0.0f;
-    ImGui::PushFont(fonts.body);
-    const float h = ImGui::CalcTextSize(post.text.c_str(), nullptr, false, width - kPad * 2).y;
-    ImGui::PopFont();
-    return h;
+    return ui::TextBlockSize(post.text, fonts.body, width - kPad * 2).y;
+}
+
+// The group a post was posted in, as a link: ui::Link, for names in any script.
+bool GroupLink(const std::string& name, ImFont* font) {
+    const ImVec2 size = ui::TextBlockSize(name, font, 0.0f);
+    const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const bool pressed = ImGui::InvisibleButton("##group", size);
+    const bool hovered = ImGui::IsItemHovered();
+    const ImU32 col = hovered ? ui::color::kAccentHover : ui::color::kAccent;
+    ImDrawList* dl = ImGui::GetWindowDrawList();
+    ui::DrawTextBlock(dl, pos, name, font, col, 0.0f);
+    if (hovered) {
+        ImGui::SetMouseCursor(ImGuiMouseCursor_Hand);
+        dl->AddLine(pos + ImVec2(0, size.y), pos + size, col);
+    }
+    bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Link, name);
+    return pressed;
 }
 
 float HeaderHeight(const ui::FontSet& fonts) {
@@ -71,6 +86,11 @@ float MeasurePostCard(const Post& post, float width, const ui::FontSet& fonts) {
         }
     }
     return h;
+}
+
+void PrefetchPostCard(const Post& post, float width, const ui::FontSet& fonts) {
+    if (!post.text.empty())
+        ui::PrefetchTextBlock(post.text, fonts.body, ui::color::kText, width - kPad * 2);
 }
 
 PostCardAction DrawPostCard(const Post& post, float width, float height, bool own, bool revealed,
@@ -121,7 +141,7 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
         ImGui::TextUnformatted("in");
         ImGui::PopStyleColor();
         ImGui::SameLine(0, 4);
-        if (ui::Link((post.group->name + "##group").c_str())) action = PostCardAction::OpenGroup;
+        if (GroupLink(post.group->name, fonts.body)) action = PostCardAction::OpenGroup;
     }
     float right = origin.x + width - kPad;  // header links stack leftwards from the edge
     // "More": a menu with Copy text and Copy link (a phone has no text selection shortcut).
@@ -159,8 +179,7 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
 
     // Body text, wrapped at the card's inner width.
     const ImVec2 text_pos = origin + ImVec2(kPad, kPad + header_h + kHeaderGap);
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), text_pos, ui::color::kText,
-                post.text.c_str(), nullptr, width - kPad * 2);
+    ui::DrawTextBlock(dl, text_pos, post.text, fonts.body, ui::color::kText, width - kPad * 2);
     // Selectable and copyable like text on any page (a transparent DOM copy over it).
     ui::SelectableText("post-" + post.id, text_pos, post.text, ImGui::GetFont(), width - kPad * 2);
     ImGui::PopFont();

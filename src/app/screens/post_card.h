@@ -41,6 +41,9 @@ enum class PostCardAction {
 
 // Height of the card for `post` at `width`, with the body font current.
 [[nodiscard]] float MeasurePostCard(const Post& post, float width, const ui::FontSet& fonts);
+// Prepares the card's text for drawing (text in scripts the browser rasterises) a little ahead
+// of it scrolling into view.
+void PrefetchPostCard(const Post& post, float width, const ui::FontSet& fonts);
 // Draws the card with its top-left at the cursor; `height` from MeasurePostCard.
 // `revealed`: the reader asked to see this sensitive image (it is blurred until then).
 [[nodiscard]] PostCardAction DrawPostCard(const Post& post, float width, float height, bool own,

@@ -4,6 +4,7 @@
 
 #include "imgui.h"
 #include "ui/dom_overlay.h"
+#include "ui/rich_text.h"
 #include "ui/theme.h"
 
 namespace skyloom::app {
@@ -17,15 +18,16 @@ void DrawToasts(const std::vector<Toast>& toasts) {
     ImDrawList* dl = ImGui::GetForegroundDrawList();
     const float width = std::fmin(kMaxWidth, display.x - 32.0f);
     float y = display.y - 24.0f;
+    ImFont* font = ImGui::GetFont();
     for (auto it = toasts.rbegin(); it != toasts.rend(); ++it) {
-        const ImVec2 text = ImGui::CalcTextSize(it->text.c_str(), nullptr, false, width - kPad * 2);
+        const ImVec2 text = ui::TextBlockSize(it->text, font, width - kPad * 2);
         const float h = text.y + kPad * 2;
         const ImVec2 min((display.x - width) * 0.5f, y - h);
         const ImU32 bg = it->kind == "error" ? ui::color::kError : ui::color::kText;
         dl->AddRectFilled(min, min + ImVec2(width, h), bg, ui::metric::kFrameRounding);
         ui::CoverDomOverlays(ImRect(min, min + ImVec2(width, h)));  // over the page's fields
-        dl->AddText(nullptr, 0.0f, min + ImVec2(kPad, kPad), ui::color::kOnAccent, it->text.c_str(),
-                    nullptr, width - kPad * 2);
+        ui::DrawTextBlock(dl, min + ImVec2(kPad, kPad), it->text, font, ui::color::kOnAccent,
+                          width - kPad * 2);
         y -= h + kGap;
     }
 }

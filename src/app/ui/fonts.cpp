@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "text/script_ranges.h"  // core: kEagerFontRanges
+
 namespace skyloom::ui {
 namespace {
 
@@ -12,8 +14,11 @@ constexpr float kLogoSize = 22.0f;
 // Rasterising above 3x buys nothing visible and quadruples the atlas.
 constexpr float kMaxPixelRatio = 3.0f;
 
-// Body text (posts, names): Latin, Latin-1, Latin Extended-A/B, general punctuation, euro.
-constexpr ImWchar kFullRanges[] = {0x0020, 0x024F, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
+// Body text (posts, names): everything the eager Inter subset has: Latin, Greek, Cyrillic,
+// punctuation (core's list, which scripts/make-dist subsets the download to). Other scripts
+// are drawn by the browser (ui/rich_text.h).
+static_assert(sizeof(ImWchar) == sizeof(uint16_t));
+const ImWchar* const kFullRanges = text::kEagerFontRanges;
 // Headings, captions and the logo show app strings: Latin-1 and punctuation are enough, and
 // rasterising fewer glyphs is most of the atlas build time on the first frame.
 constexpr ImWchar kUiRanges[] = {0x0020, 0x00FF, 0x2010, 0x205E, 0x20AC, 0x20AC, 0x2190, 0x2193, 0};
