@@ -210,6 +210,8 @@ mergeInto(LibraryManager.library, {
                   (e.deltaY < 0 ? el.scrollTop > 0 : el.scrollTop + el.clientHeight < el.scrollHeight);
         if (can) return;
         e.preventDefault();
+        // ImGui saw the pointer leave the canvas for the field: tell it where the wheel is.
+        Module.canvas.dispatchEvent(new MouseEvent('mousemove', e));
         Module.canvas.dispatchEvent(new WheelEvent('wheel', e));
       }, {passive: false});
       return f;

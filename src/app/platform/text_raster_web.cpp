@@ -340,7 +340,7 @@ EM_JS(int, skyloom_text_layout, (const char* text_ptr, int text_len, int weight,
             var m = ctx.measureText(broken[i]);
             var a = Math.max(ascent_px, m.actualBoundingBoxAscent || 0);
             var d = Math.max(descent, m.actualBoundingBoxDescent || 0);
-            lines.push({t: broken[i], w: m.width, dir: dir, a: a, d: d, y: height});
+            lines.push({t: broken[i], w: m.width, dir: dir, a: a, d: d, y: height, p: p});
             height += a + d;
             width = Math.max(width, m.width);
         }

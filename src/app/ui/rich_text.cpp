@@ -72,6 +72,10 @@ uint64_t TextLayoutGeneration() {
     return g_current != nullptr ? g_current->generation() : 0;
 }
 
+int TextBlockLayoutId(std::string_view text, ImFont* font, float wrap_width) {
+    return g_current != nullptr ? g_current->LayoutId(text, font, wrap_width) : 0;
+}
+
 void TextWrappedAny(std::string_view text, ImU32 color) {
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const ImVec2 pos = ImGui::GetCursorScreenPos();
@@ -277,6 +281,11 @@ ImVec2 RichText::Size(std::string_view text, ImFont* font, float wrap_width) {
     }
     const Layout& layout = GetLayout(LayoutKey(text, font, wrap_width), text, font, wrap_width);
     return ImVec2(std::ceil(layout.layout.width), std::ceil(layout.layout.height));
+}
+
+int RichText::LayoutId(std::string_view text, ImFont* font, float wrap_width) {
+    if (text.empty() || UsesAtlas(text, font)) return 0;
+    return GetLayout(LayoutKey(text, font, wrap_width), text, font, wrap_width).layout.id;
 }
 
 void RichText::Draw(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 color,

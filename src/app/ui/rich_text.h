@@ -41,6 +41,9 @@ void TextWrappedAny(std::string_view text, ImU32 color);
 void PrefetchTextBlock(std::string_view text, ImFont* font, ImU32 color, float wrap_width);
 // Changes whenever browser-laid-out sizes may have changed (fonts arrived, ratio changed).
 [[nodiscard]] uint64_t TextLayoutGeneration();
+// The browser's layout of a block that is not drawn through the atlas (its lines live in JS,
+// Module.skyloomText.layouts), for the selectable copy over it; 0 for atlas text.
+[[nodiscard]] int TextBlockLayoutId(std::string_view text, ImFont* font, float wrap_width);
 
 // The engine behind those functions; the app owns one and makes it current.
 class RichText {
@@ -57,6 +60,7 @@ class RichText {
     void EndFrame();
 
     [[nodiscard]] ImVec2 Size(std::string_view text, ImFont* font, float wrap_width);
+    [[nodiscard]] int LayoutId(std::string_view text, ImFont* font, float wrap_width);
     void Draw(ImDrawList* dl, ImVec2 pos, std::string_view text, ImFont* font, ImU32 color,
               float wrap_width);
     void Prefetch(std::string_view text, ImFont* font, ImU32 color, float wrap_width);

@@ -1,6 +1,7 @@
 #include "ui/selectable_text.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <functional>
 #include <unordered_map>
 
@@ -9,25 +10,44 @@
 #include "imgui_internal.h"
 #include "platform/platform.h"
 #include "ui/dom_overlay.h"
+#include "ui/rich_text.h"
 
 namespace skyloom::ui {
 namespace {
 
 using nlohmann::json;
 
+// A block's lines as the page needs them, computed once per text, width and font (posts do
+// not change while they scroll) and reused every frame after.
+struct Content {
+    size_t key = 0;
+    std::string json;  // {"font","line","wrap","lines":[[text,y,width,sep]]} or {"layout",...}
+    float height = 0;
+};
+
+// A window's scrolling content: blocks sit in it at fixed offsets, so a scroll moves one
+// element on the page, not every block.
+struct Surface {
+    ImGuiID id = 0;
+    ImRect clip;            // what the window shows
+    ImVec2 content_origin;  // where its content's (0,0) is on the page this frame
+};
+
 struct Block {
-    std::string id;
+    const std::string* id = nullptr;  // into Layer::content
+    ImGuiID surface = 0;
     const ImGuiWindow* root = nullptr;
-    ImRect clip;
-    ImVec2 origin;
-    json content;  // {"font", "line", "lines": [[text, y, width, sep]]} or {"flow", "width"}
-    size_t content_hash = 0;
+    ImVec2 offset;  // in the surface's content
+    ImRect rect;    // on the page, for occlusion
+    float width = 0;
 };
 
 struct Layer {
-    std::vector<Block> frame;                      // submitted this frame
-    std::unordered_map<std::string, size_t> sent;  // id -> content hash the page has
-    std::string last_update;
+    std::unordered_map<std::string, Content> content;  // by block id
+    std::unordered_map<std::string, size_t> sent;      // id -> content key the page has
+    std::vector<Surface> surfaces;                     // this frame's
+    std::vector<Block> frame;                          // submitted this frame
+    std::string last_surfaces, last_blocks;
 };
 
 Layer& GetLayer() {
@@ -45,6 +65,34 @@ bool AtlasCovers(std::string_view text, ImFont* font) {
         if (c >= 32 && font->FindGlyphNoFallback(static_cast<ImWchar>(c)) == nullptr) return false;
     }
     return true;
+}
+
+size_t ContentKey(std::string_view text, ImFont* font, float size, float wrap, int layout) {
+    size_t h = std::hash<std::string_view>{}(text);
+    for (size_t v : {std::hash<const void*>{}(font), std::hash<float>{}(size),
+                     std::hash<float>{}(wrap), std::hash<int>{}(layout)})
+        h ^= v + 0x9e3779b97f4a7c15ULL + (h << 6) + (h >> 2);
+    return h;
+}
+
+Content MakeContent(std::string_view text, ImFont* font, float size, float wrap, int layout) {
+    Content c;
+    json j;
+    if (layout == 0) {
+        json lines = json::array();
+        for (const WrappedLine& l : WrapLines(text, font, size, wrap)) {
+            lines.push_back({std::string(text.substr(l.begin, l.end - l.begin)), l.y, l.width,
+                             l.hard_break ? "\n" : " "});
+            c.height = l.y + size;
+        }
+        j = {{"font", size}, {"line", size}, {"wrap", wrap}, {"lines", std::move(lines)}};
+    } else {
+        // The browser laid it out to draw it (ui/rich_text): the page copies those very lines.
+        c.height = TextBlockSize(text, font, wrap).y;
+        j = {{"font", size}, {"layout", layout}, {"wrap", wrap}, {"flow", std::string(text)}};
+    }
+    c.json = j.dump(-1, ' ', false, json::error_handler_t::replace);
+    return c;
 }
 
 }  // namespace
@@ -105,62 +153,77 @@ std::vector<WrappedLine> WrapLines(std::string_view text, ImFont* font, float si
 void SelectableText(const std::string& id, ImVec2 pos, std::string_view text, ImFont* font,
                     float wrap_width) {
     if (text.empty()) return;
+    Layer& layer = GetLayer();
     ImGuiWindow* window = ImGui::GetCurrentWindow();
     const float size = ImGui::GetFontSize();
-    Block block;
-    block.id = id;
-    block.root = window->RootWindow;
-    block.origin = pos;
-    if (AtlasCovers(text, font)) {
-        json lines = json::array();
-        float height = 0;
-        for (const WrappedLine& l : WrapLines(text, font, size, wrap_width)) {
-            lines.push_back({std::string(text.substr(l.begin, l.end - l.begin)), l.y, l.width,
-                             l.hard_break ? "\n" : " "});
-            height = l.y + size;
-        }
-        block.content = {
-            {"font", size}, {"line", size}, {"wrap", wrap_width}, {"lines", std::move(lines)}};
-        block.clip = ImRect(pos, pos + ImVec2(wrap_width > 0 ? wrap_width : 1e4f, height));
-    } else {
-        // The browser lays it out, as it draws it (any script, right to left, emoji).
-        block.content = {{"font", size},
-                         {"line", size * 1.25f},
-                         {"flow", std::string(text)},
-                         {"width", wrap_width}};
-        block.clip = ImRect(pos, pos + ImVec2(wrap_width, 1e4f));
+    const int layout = AtlasCovers(text, font) ? 0 : TextBlockLayoutId(text, font, wrap_width);
+    const size_t key = ContentKey(text, font, size, wrap_width, layout);
+    auto [it, fresh] = layer.content.try_emplace(id);
+    if (fresh || it->second.key != key) {
+        it->second = MakeContent(text, font, size, wrap_width, layout);
+        it->second.key = key;
     }
-    block.clip.ClipWithFull(window->ClipRect);
-    block.content_hash = std::hash<std::string>{}(
-        block.content.dump(-1, ' ', false, json::error_handler_t::replace));
-    GetLayer().frame.push_back(std::move(block));
+    const ImVec2 content_origin = window->Pos - window->Scroll;
+    if (layer.surfaces.empty() || layer.surfaces.back().id != window->ID) {
+        const auto same = [&](const Surface& x) { return x.id == window->ID; };
+        if (std::find_if(layer.surfaces.begin(), layer.surfaces.end(), same) ==
+            layer.surfaces.end())
+            layer.surfaces.push_back({window->ID, window->ClipRect, content_origin});
+    }
+    Block block;
+    block.id = &it->first;
+    block.surface = window->ID;
+    block.root = window->RootWindow;
+    block.offset = pos - content_origin;
+    block.width = wrap_width > 0 ? wrap_width : 1e4f;
+    block.rect = ImRect(pos, pos + ImVec2(block.width, it->second.height));
+    block.rect.ClipWithFull(window->ClipRect);
+    layer.frame.push_back(block);
 }
 
 void FinishSelectableTextFrame() {
     Layer& layer = GetLayer();
-    json order = json::array();
-    json blocks = json::array();
-    std::unordered_map<std::string, size_t> sent;
-    for (Block& b : layer.frame) {
-        order.push_back(b.id);
-        json j = {{"id", b.id},
-                  {"clip",
-                   {b.clip.Min.x, b.clip.Min.y, std::max(0.0f, b.clip.GetWidth()),
-                    std::max(0.0f, b.clip.GetHeight())}},
-                  {"x", b.origin.x},
-                  {"y", b.origin.y},
-                  {"hidden", IsCovered(b.root, b.clip)}};
-        const auto it = layer.sent.find(b.id);
-        if (it == layer.sent.end() || it->second != b.content_hash) j["content"] = b.content;
-        sent[b.id] = b.content_hash;
-        blocks.push_back(std::move(j));
+    // Written by hand and sent only when something changed: this runs every frame while the
+    // feed scrolls, and a scroll only moves the surfaces.
+    char numbers[192];
+    std::string surfaces;
+    for (const Surface& s : layer.surfaces) {
+        std::snprintf(numbers, sizeof numbers, "%s[%u,%.2f,%.2f,%.2f,%.2f,%.2f,%.2f]",
+                      surfaces.empty() ? "" : ",", s.id, s.clip.Min.x, s.clip.Min.y,
+                      std::max(0.0f, s.clip.GetWidth()), std::max(0.0f, s.clip.GetHeight()),
+                      s.content_origin.x, s.content_origin.y);
+        surfaces += numbers;
     }
+    std::string blocks;
+    std::string contents;
+    std::unordered_map<std::string, size_t> sent;
+    for (const Block& b : layer.frame) {
+        const std::string& id = *b.id;
+        const Content& content = layer.content[id];
+        const std::string quoted = json(id).dump();
+        std::snprintf(numbers, sizeof numbers, "%s[%s,%u,%.1f,%.1f,%.1f,%s]",
+                      blocks.empty() ? "" : ",", quoted.c_str(), b.surface, b.offset.x, b.offset.y,
+                      b.width, IsCovered(b.root, b.rect) ? "true" : "false");
+        blocks += numbers;
+        const auto was = layer.sent.find(id);
+        if (was == layer.sent.end() || was->second != content.key)
+            contents += (contents.empty() ? "" : ",") + quoted + ":" + content.json;
+        sent[id] = content.key;
+    }
+    // Content of blocks that left the view goes too (it is cheap to make again).
+    for (auto it = layer.content.begin(); it != layer.content.end();)
+        it = sent.count(it->first) ? std::next(it) : layer.content.erase(it);
     layer.frame.clear();
+    layer.surfaces.clear();
     layer.sent = std::move(sent);
-    std::string update = json{{"order", std::move(order)}, {"blocks", std::move(blocks)}}.dump(
-        -1, ' ', false, json::error_handler_t::replace);
-    if (update == layer.last_update) return;  // an idle frame changes nothing on the page
-    layer.last_update = update;
+    const bool surfaces_changed = surfaces != layer.last_surfaces;
+    const bool blocks_changed = blocks != layer.last_blocks || !contents.empty();
+    if (!surfaces_changed && !blocks_changed) return;  // idle, or nothing of ours moved
+    std::string update = "{\"surfaces\":[" + surfaces + "]";
+    if (blocks_changed) update += ",\"blocks\":[" + blocks + "],\"content\":{" + contents + "}";
+    update += '}';
+    layer.last_surfaces = std::move(surfaces);
+    layer.last_blocks = std::move(blocks);
     platform::UpdateTextLayer(update);
 }
 
