@@ -51,6 +51,14 @@ const std::map<std::string, Option>& Options() {
               return true;
           },
           "static site directory served at / (default: none)"}},
+        {"--app-url",
+         {"SKYLOOM_APP_URL", true,
+          [](ServerConfig& c, const std::string& v) {
+              c.app_url = v;
+              // An absolute http(s) URL: shared-link pages link to it from other origins.
+              return v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0;
+          },
+          "the app's URL for links from shared-link pages /p/ID, /u/NAME (default: this site)"}},
         {"--mailer",
          {"SKYLOOM_MAILER", true,
           [](ServerConfig& c, const std::string& v) {

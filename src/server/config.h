@@ -14,6 +14,7 @@ struct ServerConfig {
     int port = 8080;                 // --port / SKYLOOM_PORT: 0 picks a free port
     std::string data_dir = "data";   // --data / SKYLOOM_DATA: SQLite file, outbox, keys
     std::string site_dir;            // --site / SKYLOOM_SITE: static files served at /
+    std::string app_url;             // --app-url / SKYLOOM_APP_URL: the app, when hosted elsewhere
     std::string mailer = "outbox";   // --mailer / SKYLOOM_MAILER: outbox | smtp://HOST:PORT
     std::string mail_from = "Skyloom <no-reply@skyloom.local>";  // --mail-from / SKYLOOM_MAIL_FROM
     bool demo = false;         // --demo / SKYLOOM_DEMO=1: seed demo users and posts

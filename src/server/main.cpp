@@ -177,8 +177,8 @@ int Serve(const ServerConfig& config) {
     // they get their own pool, as large as the number admitted at once.
     WorkerPool ai_workers(size_t(config.ai_concurrency));
     auto context = std::make_shared<RouteContext>(
-        RouteContext{auth,       posts,           media,  groups,    workers,      ai,
-                     ai_workers, config.site_dir, social, templates, notifications});
+        RouteContext{auth, posts, media, groups, workers, ai, ai_workers, config.site_dir, social,
+                     templates, notifications, config.app_url});
     PeriodicTask ai_refresh_task(kAiRefreshInterval, [&ai] { ai.RefreshModel(); });
     PeriodicTask gc_task(kGcInterval, [&media] {
         int removed = media.CollectGarbage();

@@ -105,10 +105,17 @@ test("paste from the OS clipboard lands in the field; Copy text and Copy link fi
   await b.click(page, "Copy link");
   const link = await b.waitFor(page, async () => {
     const t = await page.evaluate(() => navigator.clipboard.readText());
-    return t.endsWith("#/post/" + first.id) && t;
+    return t.endsWith("/p/" + first.id) && t;
   }, "the post's link on the clipboard");
-  assert.equal(link, server.url + "/#/post/" + first.id);
+  assert.equal(link, server.url + "/p/" + first.id);
   assert.deepEqual(page.consoleErrors, []);
+  // The link is the server's page for the post (what a chat previews), and it leads back in.
+  await page.goto(link);
+  assert.equal(await page.getAttribute('meta[property="og:url"]', "content"), link);
+  assert.ok((await page.textContent("article p")).startsWith(first.text.slice(0, 20)));
+  await page.click("text=Open in Skyloom");
+  await b.waitForRoute(page, "post");
+  assert.equal((await b.state(page)).location_param, first.id);
   await page.context().close();
 });
 

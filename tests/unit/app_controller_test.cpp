@@ -294,7 +294,7 @@ TEST_F(ControllerTest, CopyTextAndCopyLinkFillTheClipboardAndSaySo) {
     ASSERT_FALSE(state.toasts.empty());
     EXPECT_EQ(state.toasts.back().kind, "success");
     controller.Handle(PostAction(FeedActionKind::CopyPostLink, "42"));
-    EXPECT_EQ(browser().clipboard, "https://skyloom.example/#/post/42");
+    EXPECT_EQ(browser().clipboard, "https://skyloom.example/p/42");
 }
 
 TEST_F(ControllerTest, StateJsonListsTheVisibleTabsPosts) {

@@ -133,6 +133,9 @@ void LoadTextureFromUrl(const std::string& url, std::function<void(Result<Textur
 std::string ApiBase() {
     return "";
 }
+std::string ServerUrl(const std::string& path) {
+    return "https://skyloom.example" + path;
+}
 
 void DeleteTexture(uint32_t handle) {
     fake::Get().live_textures.erase(handle);

@@ -105,8 +105,8 @@ void UpdateTextLayer(const std::string& update_json);
 // ---- touch_web.cpp (+ touch_web.js): touches on the canvas and on the page's text fields ----
 enum TouchType { kTouchStart = 0, kTouchMove = 1, kTouchEnd = 2, kTouchCancel = 3 };
 // `listener(type, finger id, x, y, time ms, target)` runs synchronously for each changed touch;
-// target 0 = the canvas, 1 = a page text field, 2 = selectable text. Coordinates are CSS px of the page, times on
-// NowMs()'s clock. Also stops SDL from turning touches into mouse events.
+// target 0 = the canvas, 1 = a page text field, 2 = selectable text. Coordinates are CSS px of the
+// page, times on NowMs()'s clock. Also stops SDL from turning touches into mouse events.
 void InstallTouch(
     std::function<void(int type, int id, float x, float y, double t_ms, int target)> listener);
 
@@ -116,7 +116,7 @@ void InstallTouch(
 void StoreCredential(const std::string& username, const std::string& password);
 
 // ---- route_web.cpp: URL hash + title -------------------------------------------------------
-[[nodiscard]] std::string CurrentHash();           // "#/login" or ""
+[[nodiscard]] std::string CurrentHash();  // "#/login" or ""
 // The absolute URL of this page with `hash` ("https://site/app/#/post/7"), for links to share.
 [[nodiscard]] std::string PageUrl(const std::string& hash);
 void SetHash(const std::string& hash, bool push);  // push: new history entry
@@ -191,6 +191,9 @@ void InstallTextBridge(std::function<std::string()> drawn_json,
 // ---- config_web.cpp ------------------------------------------------------------------------
 // config.json's api_base as the shell loaded it ("" = same origin).
 [[nodiscard]] std::string ApiBase();
+// An absolute URL on the API server ("/p/42" -> "https://api.example/p/42"): shared links, which
+// the server answers with a preview page (server/http/preview_routes.h).
+[[nodiscard]] std::string ServerUrl(const std::string& path);
 
 // ---- bridge_web.cpp: window.skyloom --------------------------------------------------------
 void InstallBridge(std::function<std::string()> state_json);

@@ -69,8 +69,9 @@ void Controller::Handle(const FeedAction& action) {
             ShowToast("success", "Copied the post's text.");
             break;
         case FeedActionKind::CopyPostLink:
-            platform::CopyToClipboard(
-                platform::PageUrl(ui::FormatRoute({ui::Screen::kPost, action.post_id})));
+            // The server's page for the post: a chat or another site can preview it, and it
+            // leads into the app (a #/post/ID link would reach no server).
+            platform::CopyToClipboard(platform::ServerUrl("/p/" + action.post_id));
             ShowToast("success", "Copied the link to the post.");
             break;
         case FeedActionKind::ShowGroups:

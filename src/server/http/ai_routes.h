@@ -19,11 +19,7 @@
 
 namespace skyloom::server {
 
-struct AiRoute {
-    restinio::http_method_id_t method;
-    std::string path;
-    RouteHandler handler;
-};
+using AiRoute = RouteSpec;
 
 [[nodiscard]] std::vector<AiRoute> AiRoutes(const std::shared_ptr<RouteContext>& ctx);
 

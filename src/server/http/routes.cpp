@@ -4,6 +4,7 @@
 //            /api/v1/groups*; /api/v1/ai/* come from http/ai_routes.cpp
 //   Social routes (issue 5): /api/v1/users/*, /api/v1/templates, /api/v1/notifications*,
 //            /api/v1/me/settings
+//   Shared links: /p/:id, /u/:name (HTML pages with preview tags) from http/preview_routes.cpp
 //   Fallback: static site or JSON 404
 #include "http/routes.h"
 
@@ -15,6 +16,7 @@
 #include "http/ai_routes.h"
 #include "http/json_body.h"
 #include "http/media_response.h"
+#include "http/preview_routes.h"
 #include "http/request_parsing.h"
 #include "http/static_files.h"
 #include "services/errors.h"
@@ -620,6 +622,8 @@ std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> ctx) {
     for (AiRoute& route : AiRoutes(ctx))
         routes.Add(route.method, route.path, std::move(route.handler));
     AddSocialRoutes(routes, ctx);
+    for (RouteSpec& route : PreviewRoutes(ctx))
+        routes.Add(route.method, route.path, std::move(route.handler));
     routes.AddMethodNotAllowedHandlers();
 
     router->non_matched_request_handler([ctx](const RequestHandle& req) {

@@ -31,6 +31,16 @@ struct RouteContext {
     SocialService& social;
     TemplateService& templates;
     NotificationService& notifications;
+    // --app-url: where shared-link pages (/p/ID, /u/NAME) send people into the app; empty: this
+    // server's own site.
+    std::string app_url{};
+};
+
+// One route, for files that build a group of them (ai_routes, preview_routes).
+struct RouteSpec {
+    restinio::http_method_id_t method;
+    std::string path;
+    RouteHandler handler;
 };
 
 [[nodiscard]] std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> context);
