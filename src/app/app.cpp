@@ -47,8 +47,9 @@ namespace skyloom::app {
 namespace {
 constexpr const char* kGlslVersion = "#version 300 es";  // WebGL2
 // The page's text (fields, selectable copies) in the UI's font, then the system's.
-const std::string kPageFontFamily = "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
-}
+const std::string kPageFontFamily =
+    "Inter, system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif";
+}  // namespace
 
 bool App::Init() {
     if (!InitWindow()) return false;
@@ -99,8 +100,7 @@ void App::InstallTextFields() {
     };
     const std::string theme = std::string("{\"text\":\"") + css(ui::color::kText) +
                               "\",\"muted\":\"" + css(ui::color::kTextMuted) + "\",\"accent\":\"" +
-                              css(ui::color::kAccent) +
-                              "\",\"font\":\"" + kPageFontFamily + "\"}";
+                              css(ui::color::kAccent) + "\",\"font\":\"" + kPageFontFamily + "\"}";
     platform::InstallTextFields(theme, [](const std::string& json) {
         if (auto event = ui::ParseFieldEvent(json)) ui::FieldSync().Receive(std::move(*event));
     });
@@ -232,10 +232,13 @@ void App::DrawScreens() {
     ImGui::Begin("##page", nullptr, kPageFlags);
     const ui::FontSet& fonts = m_fonts.fonts();
     const bool busy = m_state.requests_in_flight > 0;
-    m_controller->Handle(DrawTopBar(fonts, m_state.user, busy, m_state.notifications.unread));
-
     const ui::Screen screen = m_state.location.screen;
-    const bool signed_in_screen = !ui::IsPublic(screen);
+    const bool visitor_page =
+        !m_state.user && !m_state.restoring && ui::IsPublic(screen) && !ui::IsAuthScreen(screen);
+    m_controller->Handle(
+        DrawTopBar(fonts, m_state.user, busy, m_state.notifications.unread, visitor_page));
+
+    const bool signed_in_screen = !ui::IsAuthScreen(screen);
     // No scrollbar (its show/hide decision lags a frame behind layout). Form screens scroll by
     // ImGui's wheel handling; the feed scrolls itself (smoothed wheel, touch fling).
     ImGuiWindowFlags screen_flags = ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollbar;
@@ -248,6 +251,7 @@ void App::DrawScreens() {
     if (signed_in_screen && !social_screen) screen_flags |= ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None, screen_flags);
     const double now_ms = platform::NowMs();
+    const std::string me = m_state.user.value_or("");
     switch (screen) {
         case ui::Screen::kLogin:
             m_controller->Handle(DrawSignInScreen(m_state.sign_in, fonts));
@@ -273,20 +277,20 @@ void App::DrawScreens() {
         case ui::Screen::kUser:
         case ui::Screen::kNotifications:
         case ui::Screen::kSettings:
-            if (!m_state.user) {
+            // A visitor reads the public screens (ui::IsPublic); "" is nobody's username.
+            if (!m_state.user && (m_state.restoring || !ui::IsPublic(screen))) {
                 (void)DrawMessageScreen(m_message_screen, fonts, "Signing you in\xE2\x80\xA6",
                                         "Restoring your session.", "");
                 break;
             }
             if (screen == ui::Screen::kPost)
-                m_controller->Handle(DrawPostScreen(m_state.feed, *m_state.user, fonts, *m_images,
-                                                    platform::WallClockMs()));
+                m_controller->Handle(
+                    DrawPostScreen(m_state.feed, me, fonts, *m_images, platform::WallClockMs()));
             else if (screen == ui::Screen::kGroups)
-                m_controller->Handle(DrawGroupsScreen(m_state.feed, fonts));
+                m_controller->Handle(DrawGroupsScreen(m_state.feed, !me.empty(), fonts));
             else if (screen == ui::Screen::kUser)
-                m_controller->Handle(DrawPortfolioScreen(m_state.portfolio, *m_state.user,
-                                                         m_state.feed.blur_sensitive, fonts,
-                                                         *m_images));
+                m_controller->Handle(DrawPortfolioScreen(
+                    m_state.portfolio, me, m_state.feed.blur_sensitive, fonts, *m_images));
             else if (screen == ui::Screen::kNotifications)
                 m_controller->Handle(
                     DrawNotificationsScreen(m_state.notifications, fonts, platform::WallClockMs()));
@@ -294,8 +298,8 @@ void App::DrawScreens() {
                 m_controller->Handle(
                     DrawSettingsScreen(m_state.settings, fonts, platform::WallClockMs()));
             else
-                m_controller->Handle(DrawFeedScreen(m_state.feed, m_state.feed_tab(), *m_state.user,
-                                                    fonts, *m_images, platform::WallClockMs()));
+                m_controller->Handle(DrawFeedScreen(m_state.feed, m_state.feed_tab(), me, fonts,
+                                                    *m_images, platform::WallClockMs()));
             break;
         case ui::Screen::kChat:
             if (!m_state.user) {

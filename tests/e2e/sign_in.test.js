@@ -19,7 +19,7 @@ after(async () => {
   if (server) await server.stop();
 });
 
-async function openApp(options, hash = "") {
+async function openApp(options, hash = "#/login") {
   const page = await b.openPage(browser, options);
   await page.goto(server.url + "/" + hash);
   await b.waitForRoute(page, "login");

@@ -36,7 +36,10 @@ FeedAction Act(FeedActionKind kind, bool load_more = false) {
 
 class ControllerTest : public ::testing::Test {
   protected:
-    void SetUp() override { platform::fake::Reset(); }
+    void SetUp() override {
+        platform::fake::Reset();
+        browser().hash = "#/login";  // most tests here start on the sign-in form
+    }
     [[nodiscard]] platform::fake::Browser& browser() { return platform::fake::Get(); }
 
     FakeServer server;
@@ -45,13 +48,56 @@ class ControllerTest : public ::testing::Test {
     Controller controller{state, client};
 };
 
-TEST_F(ControllerTest, SignedOutStartShowsSignIn) {
-    browser().hash = "#/feed";
+TEST_F(ControllerTest, AVisitorStartsOnExploreAndReadsPublicPages) {
+    browser().hash = "";
     controller.Start();
-    EXPECT_EQ(state.location.screen, ui::Screen::kLogin);
-    EXPECT_EQ(browser().hash, "#/login");
+    EXPECT_EQ(state.location.screen, ui::Screen::kFeed);
+    EXPECT_EQ(browser().hash, "#/feed");
     EXPECT_FALSE(state.user);
-    EXPECT_TRUE(server.received.empty());
+    EXPECT_TRUE(server.received.empty()) << "the feed's first page comes from its own draw";
+    // A shared post link opens the post, loaded without a session.
+    server.On(
+        "GET /api/v1/posts/7", 200,
+        R"({"post":{"id":"7","author":{"username":"grace"},"text":"hi","sensitive":false,"created_at":"2026-11-23T10:00:00Z"}})");
+    controller.OnHashChanged("#/post/7");
+    EXPECT_EQ(state.location.screen, ui::Screen::kPost);
+    server.Flush();
+    ASSERT_TRUE(state.feed.post.has_value());
+    EXPECT_EQ(state.feed.post->text, "hi");
+    EXPECT_EQ(server.Count("POST", "/api/v1/auth/refresh"), 0);
+}
+
+TEST_F(ControllerTest, AVisitorsMemberActionSignsInAndReturnsToTheSamePage) {
+    server.On(
+        "GET /api/v1/users/grace", 200,
+        R"({"user":{"id":"2","username":"grace","created_at":"2026-11-23T10:00:00Z"},"post_count":1,"meme_count":0,"subscriber_count":0,"subscribed":false})");
+    server.On("GET /api/v1/posts", 200, kOnePost);
+    browser().hash = "#/u/grace";
+    controller.Start();
+    EXPECT_EQ(state.location.screen, ui::Screen::kUser) << "portfolios are public";
+    server.Flush();
+    SocialAction subscribe;
+    subscribe.kind = SocialActionKind::Subscribe;
+    controller.Handle(subscribe);
+    EXPECT_EQ(state.location.screen, ui::Screen::kLogin);
+    EXPECT_EQ(server.Count("PUT", "/api/v1/users/grace/subscription"), 0);
+    server.On("POST /api/v1/auth/login", 200, kSession);
+    state.sign_in.login = "ada";
+    state.sign_in.password = "correct horse battery";
+    controller.Handle(SignInAction::Submit);
+    server.Flush();
+    EXPECT_EQ(state.user, "ada");
+    EXPECT_EQ(state.location, (ui::Route{ui::Screen::kUser, "grace"}));
+    EXPECT_EQ(browser().hash, "#/u/grace");
+    // Private screens send a visitor to sign in too, and back there afterwards.
+    controller.Handle(TopBarAction::SignOut);
+    controller.OnHashChanged("#/following");
+    EXPECT_EQ(state.location.screen, ui::Screen::kLogin);
+    state.sign_in.login = "ada";
+    state.sign_in.password = "correct horse battery";
+    controller.Handle(SignInAction::Submit);
+    server.Flush();
+    EXPECT_EQ(state.location.screen, ui::Screen::kFollowing);
 }
 
 TEST_F(ControllerTest, SignInSuccessStoresTheSessionAndLandsOnTheFeed) {
@@ -228,7 +274,7 @@ TEST_F(ControllerTest, FailedRestoreForgetsTheTokenAndShowsSignIn) {
     controller.Start();
     server.Flush();
     EXPECT_FALSE(state.user);
-    EXPECT_EQ(state.location.screen, ui::Screen::kLogin);
+    EXPECT_EQ(state.location.screen, ui::Screen::kFeed) << "Explore, as a visitor";
     EXPECT_EQ(browser().storage.count(kRefreshTokenKey), 0u);
 }
 

@@ -46,6 +46,12 @@ TEST(Routing, FormatRoundTripsAndTitles) {
     }
     EXPECT_EQ(PageTitle({Screen::kLogin, {}}), "Sign in \xc2\xb7 Skyloom");
     EXPECT_TRUE(IsPublic(Screen::kVerify));
+    EXPECT_TRUE(IsAuthScreen(Screen::kVerify));
+    // Visitors read Explore, posts and groups; their own feeds and the chat need an account.
+    for (Screen s : {Screen::kFeed, Screen::kPost, Screen::kGroups, Screen::kGroup}) {
+        EXPECT_TRUE(IsPublic(s));
+        EXPECT_FALSE(IsAuthScreen(s));
+    }
     EXPECT_FALSE(IsPublic(Screen::kMe));
     EXPECT_FALSE(IsPublic(Screen::kChat));
     EXPECT_EQ(PageTitle({Screen::kChat, {}}), "Chat \xc2\xb7 Skyloom");
@@ -86,7 +92,9 @@ TEST(Routing, SocialScreens) {
     EXPECT_EQ(FormatRoute({Screen::kUser, "grace"}), "#/u/grace");
     EXPECT_EQ(PageTitle({Screen::kUser, "grace"}), "@grace \xc2\xb7 Skyloom");
     EXPECT_EQ(PageTitle({Screen::kSettings, {}}), "Settings \xc2\xb7 Skyloom");
-    EXPECT_FALSE(IsPublic(Screen::kUser));
+    EXPECT_TRUE(IsPublic(Screen::kUser));  // portfolios are for everyone
+    EXPECT_FALSE(IsPublic(Screen::kFollowing));
+    EXPECT_FALSE(IsPublic(Screen::kNotifications));
     EXPECT_FALSE(IsPublic(Screen::kSettings));
 }
 

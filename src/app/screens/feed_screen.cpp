@@ -4,6 +4,7 @@
 // [SECTION] Delete confirmation
 // [SECTION] Screens
 #include "screens/feed_screen.h"
+#include "screens/join_card.h"
 
 #include <algorithm>
 #include <cmath>
@@ -352,7 +353,10 @@ FeedAction DrawFeedScreen(FeedScreen& s, FeedTab tab, const std::string& user,
                                                      : FeedSection::kExplore,
                         width, action);
     }
-    DrawComposer(s.composer, s.groups, width, fonts, action);
+    if (user.empty())  // a visitor: what joining gives instead of the composer
+        DrawJoinCard(width, fonts, "Post, make memes, follow creators and chat with Loom.", action);
+    else
+        DrawComposer(s.composer, s.groups, width, fonts, action);
     ImGui::Dummy(ImVec2(width, kCardGap));
     FeedAction list_action;
     const ui::FeedModel& model = s.Model(tab);

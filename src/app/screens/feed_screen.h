@@ -153,6 +153,8 @@ struct FeedScreen {
 
 enum class FeedActionKind {
     None,
+    AskSignIn,  // a visitor's "Sign in" / "Sign up" (the join card): then back here
+    AskSignUp,
     ShowExplore,
     ShowMe,
     SubmitPost,

@@ -1,4 +1,5 @@
 #include "screens/groups_screen.h"
+#include "screens/join_card.h"
 
 #include "bridge/bridge.h"
 #include "imgui.h"
@@ -93,12 +94,18 @@ void DrawGroupRow(const Group& g, float width, const ui::FontSet& fonts, FeedAct
 
 }  // namespace
 
-FeedAction DrawGroupsScreen(FeedScreen& s, const ui::FontSet& fonts) {
+FeedAction DrawGroupsScreen(FeedScreen& s, bool member, const ui::FontSet& fonts) {
     FeedAction action;
     ImGui::Dummy(ImVec2(0, 16));
     const float width = FeedColumn();
     DrawSectionTabs(FeedSection::kGroups, width, action);
-    DrawCreateForm(s, width, fonts, action);
+    if (member) {
+        DrawCreateForm(s, width, fonts, action);
+    } else {
+        DrawJoinCard(width, fonts, "Start a group, post into one, follow the people you like.",
+                     action);
+        ImGui::Dummy(ImVec2(width, kGap));
+    }
     if (s.groups_request.failed()) {
         if (StateCard(width, fonts, "Couldn't load groups", s.groups_request.error.message, "Retry",
                       false))

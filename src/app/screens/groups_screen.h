@@ -6,7 +6,9 @@
 
 namespace skyloom::app {
 
-[[nodiscard]] FeedAction DrawGroupsScreen(FeedScreen& screen, const ui::FontSet& fonts);
+// `member`: signed in (a visitor gets the join card instead of "Start a group").
+[[nodiscard]] FeedAction DrawGroupsScreen(FeedScreen& screen, bool member,
+                                          const ui::FontSet& fonts);
 // Name, description, owner; "Delete group" for its owner. Returns the header's height used.
 void DrawGroupHeader(const FeedScreen& screen, const std::string& user, float width,
                      const ui::FontSet& fonts, FeedAction& action);

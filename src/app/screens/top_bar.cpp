@@ -57,7 +57,7 @@ bool DrawBell(ImVec2 pos, int64_t unread, const ui::FontSet& fonts) {
 }  // namespace
 
 TopBarAction DrawTopBar(const ui::FontSet& fonts, const std::optional<std::string>& user, bool busy,
-                        int64_t unread) {
+                        int64_t unread, bool show_join) {
     TopBarAction action = TopBarAction::None;
     const float height = ui::metric::kTopBarHeight;
     const ImVec2 origin = ImGui::GetCursorScreenPos();
@@ -127,6 +127,20 @@ TopBarAction DrawTopBar(const ui::FontSet& fonts, const std::optional<std::strin
         x -= kBellSize + 14.0f;
         if (DrawBell(ImVec2(x, origin.y + (height - kBellSize) * 0.5f), unread, fonts))
             action = TopBarAction::Notifications;
+    } else if (show_join) {
+        // A visitor: the ways in, right to left "Sign up" then "Sign in".
+        const float button_h = ImGui::GetFontSize() + 14.0f;
+        const float button_y = origin.y + (height - button_h) * 0.5f;
+        const char* sign_up = "Sign up";
+        const float sign_up_w = ImGui::CalcTextSize(sign_up).x + 28.0f;
+        float x = origin.x + width - margin - sign_up_w;
+        ImGui::SetCursorScreenPos(ImVec2(x, button_y));
+        if (ui::SecondaryButton(sign_up, sign_up_w)) action = TopBarAction::SignUp;
+        const char* sign_in = "Sign in";
+        const float sign_in_w = ImGui::CalcTextSize(sign_in).x + 28.0f;
+        x -= sign_in_w + 10.0f;
+        ImGui::SetCursorScreenPos(ImVec2(x, button_y));
+        if (ui::SecondaryButton(sign_in, sign_in_w)) action = TopBarAction::SignIn;
     }
     ImGui::SetCursorScreenPos(origin + ImVec2(0, height));
     ImGui::Dummy(ImVec2(width, 0));

@@ -12,11 +12,22 @@ struct FontSet;
 
 namespace skyloom::app {
 
-enum class TopBarAction { None, SignOut, Home, MakeMeme, Notifications, Settings, MyPortfolio };
+enum class TopBarAction {
+    None,
+    SignOut,
+    Home,
+    MakeMeme,
+    Notifications,
+    Settings,
+    MyPortfolio,
+    SignIn,  // a visitor's buttons
+    SignUp,
+};
 
-// `unread`: the bell's badge (notifications not yet read).
+// `unread`: the bell's badge (notifications not yet read). `show_join`: signed out on a page
+// everyone can read, so the bar offers Sign in and Sign up.
 [[nodiscard]] TopBarAction DrawTopBar(const ui::FontSet& fonts,
                                       const std::optional<std::string>& user, bool busy,
-                                      int64_t unread = 0);
+                                      int64_t unread = 0, bool show_join = false);
 
 }  // namespace skyloom::app

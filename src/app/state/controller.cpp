@@ -31,8 +31,9 @@ void Controller::Start() {
             if (result) {
                 OnSignedIn(result.value());
                 const ui::Route wanted = ui::ParseRoute(hash, {ui::Screen::kFeed, {}});
-                Navigate(ui::IsPublic(wanted.screen) ? ui::Route{ui::Screen::kFeed, {}} : wanted,
-                         false);
+                Navigate(
+                    ui::IsAuthScreen(wanted.screen) ? ui::Route{ui::Screen::kFeed, {}} : wanted,
+                    false);
             } else {
                 EndSessionLocally();
                 Navigate(ui::ParseRoute(hash, Fallback()), false);
@@ -48,7 +49,12 @@ void Controller::OnHashChanged(const std::string& hash) {
 }
 
 ui::Route Controller::Fallback() const {
-    return m_state.user ? ui::Route{ui::Screen::kFeed, {}} : ui::Route{ui::Screen::kLogin, {}};
+    return ui::Route{ui::Screen::kFeed, {}};  // Explore, for members and visitors alike
+}
+
+void Controller::AskSignIn(ui::Screen screen) {
+    m_after_sign_in = m_state.location;  // back to exactly here afterwards
+    Navigate({screen, {}});
 }
 
 void Controller::Navigate(const ui::Route& requested, bool push) {
@@ -106,12 +112,15 @@ void Controller::ShowRoute(const ui::Route& location) {
         m_state.feed.viewer.reset();  // back/forward closes the full-size image
     }
     m_state.location = location;
-    if (location.screen == ui::Screen::kPost && m_state.user && changed) LoadPost(location.param);
-    if (m_state.user && changed) {
+    // Visitors load what they may read; during a session restore the signed-in loads follow.
+    const bool can_load = m_state.user.has_value() || !m_state.restoring;
+    if (location.screen == ui::Screen::kPost && can_load && changed) LoadPost(location.param);
+    if (can_load && changed) {
         const ui::Screen s = location.screen;
         // The picker and #/groups need the list; refresh it when entering those screens.
         if (s == ui::Screen::kGroups ||
             ((s == ui::Screen::kFeed || s == ui::Screen::kMe || s == ui::Screen::kGroup) &&
+             m_state.user &&  // for the composer's group picker
              !m_state.feed.groups_request.in_progress() && m_state.feed.groups.empty()))
             LoadGroups();
         if (s == ui::Screen::kGroup) LoadGroup(location.param);
@@ -175,6 +184,12 @@ void Controller::Handle(TopBarAction action) {
             break;
         case TopBarAction::MyPortfolio:
             if (m_state.user) Navigate({ui::Screen::kUser, *m_state.user});
+            break;
+        case TopBarAction::SignIn:
+            AskSignIn(ui::Screen::kLogin);
+            break;
+        case TopBarAction::SignUp:
+            AskSignIn(ui::Screen::kSignup);
             break;
     }
 }

@@ -83,6 +83,8 @@ class Controller {
     // with its message in words (shown where the request was made).
     void FailRequest(ui::RequestStatus& status, const Error& error);
     [[nodiscard]] ui::Route Fallback() const;
+    // A visitor's member action: sign in (or up, `screen`), then come back to this very page.
+    void AskSignIn(ui::Screen screen = ui::Screen::kLogin);
     [[nodiscard]] static std::string HumanMessage(const Error& error);
     // controller_auth.cpp
     void SignIn();
@@ -160,10 +162,10 @@ class Controller {
     uint64_t m_next_autofill = 1;    // the same for autofill streams
     uint64_t m_next_chat = 1;        // and for chat replies
     std::optional<ui::Route> m_after_sign_in;  // a signed-in page that sent the visitor to log in
-    std::string m_pending_template;  // a remix's template id, waiting for the gallery
-    std::optional<ui::Route> m_meme_route;  // the route the meme editor is open for
-    uint64_t m_meme_session = 0;            // bumped when the editor resets (stale thumbnails)
-    uint64_t m_poll_generation = 0;  // bumps at sign-in/out: an old session's timer stops
+    std::string m_pending_template;            // a remix's template id, waiting for the gallery
+    std::optional<ui::Route> m_meme_route;     // the route the meme editor is open for
+    uint64_t m_meme_session = 0;               // bumped when the editor resets (stale thumbnails)
+    uint64_t m_poll_generation = 0;            // bumps at sign-in/out: an old session's timer stops
 };
 
 }  // namespace skyloom::app

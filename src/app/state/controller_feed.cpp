@@ -7,9 +7,15 @@ namespace skyloom::app {
 
 void Controller::Handle(const FeedAction& action) {
     FeedScreen& f = m_state.feed;
-    if (action.load_more && m_state.user) LoadMore(m_state.feed_tab());
+    if (action.load_more && (m_state.user || !m_state.restoring)) LoadMore(m_state.feed_tab());
     switch (action.kind) {
         case FeedActionKind::None:
+            break;
+        case FeedActionKind::AskSignIn:
+            AskSignIn(ui::Screen::kLogin);
+            break;
+        case FeedActionKind::AskSignUp:
+            AskSignIn(ui::Screen::kSignup);
             break;
         case FeedActionKind::ShowExplore:
             Navigate({ui::Screen::kFeed, {}});

@@ -8,13 +8,17 @@ namespace skyloom::app {
 void Controller::Handle(const SocialAction& action) {
     // Called every frame a social screen draws: no action must cost nothing (no extra frames).
     if (action.kind == SocialActionKind::None && !action.load_more) return;
-    if (action.load_more && m_state.user && m_state.location.screen == ui::Screen::kUser &&
-        !m_state.portfolio.username.empty())
+    if (action.load_more && (m_state.user || !m_state.restoring) &&
+        m_state.location.screen == ui::Screen::kUser && !m_state.portfolio.username.empty())
         LoadPortfolioPage();
     switch (action.kind) {
         case SocialActionKind::None:
             break;
         case SocialActionKind::Subscribe:
+            if (!m_state.user) {
+                AskSignIn();  // and back to this portfolio to subscribe
+                break;
+            }
             SetSubscribed(true);
             break;
         case SocialActionKind::Unsubscribe:

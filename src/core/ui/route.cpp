@@ -128,7 +128,7 @@ std::string PageTitle(const Route& route) {
     return "Skyloom";
 }
 
-bool IsPublic(Screen screen) {
+bool IsAuthScreen(Screen screen) {
     switch (screen) {
         case Screen::kLogin:
         case Screen::kSignup:
@@ -138,6 +138,19 @@ bool IsPublic(Screen screen) {
             return true;
         default:
             return false;
+    }
+}
+
+bool IsPublic(Screen screen) {
+    switch (screen) {
+        case Screen::kFeed:
+        case Screen::kPost:
+        case Screen::kUser:
+        case Screen::kGroups:
+        case Screen::kGroup:
+            return true;
+        default:
+            return IsAuthScreen(screen);
     }
 }
 

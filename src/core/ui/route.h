@@ -39,7 +39,10 @@ struct Route {
 [[nodiscard]] Route ParseRoute(std::string_view hash, Route fallback);
 [[nodiscard]] std::string FormatRoute(const Route& route);  // "#/post/42"
 [[nodiscard]] std::string PageTitle(const Route& route);    // "Sign in · Skyloom"
-// Screens a signed-out visitor may see; others redirect to sign in.
+// The screens of signing in and up (a signed-in user is sent on to the feed).
+[[nodiscard]] bool IsAuthScreen(Screen screen);
+// Screens a signed-out visitor may see: the auth screens and the content everyone can read
+// (Explore, a post, a portfolio, groups). Others ask the visitor to sign in first.
 [[nodiscard]] bool IsPublic(Screen screen);
 
 }  // namespace skyloom::ui
