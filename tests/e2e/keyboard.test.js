@@ -146,6 +146,21 @@ test("a post's text selects with the mouse like page text and Ctrl+C copies it",
                   "the selection on the clipboard");
   assert.equal((await b.state(page)).route, "feed", "selecting text opened nothing");
   assert.ok(shot);
+  // While the feed scrolls the copy is hidden (not moved every frame); once still it is back,
+  // over the text where it now is.
+  const spanTop = () => page.evaluate((t) => {
+    const s = [...document.querySelectorAll("#skyloom-text span")].find((x) => x.textContent === t);
+    return s ? s.getBoundingClientRect().y : null;
+  }, line.text);
+  const layerHidden = () => page.evaluate(() => document.getElementById("skyloom-text").style.visibility === "hidden");
+  await page.mouse.move(640, 500);
+  await page.mouse.wheel(0, 120);
+  await b.waitFor(page, layerHidden, "the layer hidden while scrolling");
+  await b.waitFor(page, async () => !(await layerHidden()), "the layer back once still");
+  const scrolled = await b.state(page);
+  const top = await spanTop();
+  assert.ok(top !== null && top < line.y - 40, `the line's copy moved with the feed: ${line.y} -> ${top}`);
+  assert.equal(scrolled.route, "feed");
   await page.context().close();
 });
 

@@ -125,8 +125,11 @@ void OnHashChange(std::function<void(std::string hash)> listener);  // back/forw
 
 // ---- timer_web.cpp -------------------------------------------------------------------------
 void SetTimeout(double ms, std::function<void()> fn);  // fn runs via PostToMainLoop
-[[nodiscard]] double NowMs();                          // monotonic, ms since navigation start
-[[nodiscard]] int64_t WallClockMs();                   // Unix epoch ms (Date.now())
+// fn runs straight from the browser's timer and renders no frame: for work that only updates the
+// page around the canvas (the selectable text layer coming back after a scroll).
+void SetPageTimeout(double ms, std::function<void()> fn);
+[[nodiscard]] double NowMs();         // monotonic, ms since navigation start
+[[nodiscard]] int64_t WallClockMs();  // Unix epoch ms (Date.now())
 
 // ---- focus_web.cpp -------------------------------------------------------------------------
 // The window regained focus or the tab became visible again; `listener` runs via the main loop.

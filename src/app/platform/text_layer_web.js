@@ -140,6 +140,13 @@ mergeInto(LibraryManager.library, {
     //  "blocks": [[id, surface, x, y, width, hidden]] (only when the set changed),
     //  "content": {id: {...}} (blocks the page lacks, or whose text changed)}
     T.apply = function(u) {
+      // Hidden while the app scrolls (selectable_text.cpp), shown again with a full update.
+      var hide = !!u.hidden;
+      if (hide !== !!T.hidden) {
+        T.hidden = hide;
+        T.layer.style.visibility = hide ? 'hidden' : '';
+      }
+      if (hide) return;
       var live = {};
       u.surfaces.forEach(function(s) {
         var sf = T.surfaces[s[0]];

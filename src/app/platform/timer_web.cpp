@@ -17,7 +17,15 @@ void Fire(void* user_data) {
     std::unique_ptr<std::function<void()>> fn(static_cast<std::function<void()>*>(user_data));
     PostToMainLoop(std::move(*fn));
 }
+void FireNow(void* user_data) {
+    std::unique_ptr<std::function<void()>> fn(static_cast<std::function<void()>*>(user_data));
+    (*fn)();
+}
 }  // namespace
+
+void SetPageTimeout(double ms, std::function<void()> fn) {
+    emscripten_set_timeout(FireNow, ms, new std::function<void()>(std::move(fn)));
+}
 
 void SetTimeout(double ms, std::function<void()> fn) {
     emscripten_set_timeout(Fire, ms, new std::function<void()>(std::move(fn)));

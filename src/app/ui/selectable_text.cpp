@@ -42,12 +42,29 @@ struct Block {
     float width = 0;
 };
 
+// While anything of ours moves (a wheel, a fling, a drag), the page's copy is hidden rather than
+// moved each frame: nobody selects text that is flying past, and keeping the DOM in step cost
+// more than the frame budget (docs/benchmarks.md). It comes back this long after the last move.
+constexpr double kShowAfterStillMs = 120.0;
+
+// The page's update for this frame's blocks, diffed against what the page has (layer.sent).
+struct Update {
+    std::string blocks;    // the block list, to tell whether it changed
+    std::string json;      // the whole update
+    bool changed = false;  // blocks or content differ from what the page shows
+    std::unordered_map<std::string, size_t> sent;  // what the page has once this is applied
+};
+
 struct Layer {
     std::unordered_map<std::string, Content> content;  // by block id
     std::unordered_map<std::string, size_t> sent;      // id -> content key the page has
     std::vector<Surface> surfaces;                     // this frame's
     std::vector<Block> frame;                          // submitted this frame
     std::string last_surfaces, last_blocks;
+    bool hidden = false;          // the page's layer is hidden while things move
+    double moved_at_ms = -1e9;    // when a surface last moved
+    bool wake_scheduled = false;  // ShowWhenStill is on its way
+    Update pending;               // the latest frame's update, held while hidden
 };
 
 Layer& GetLayer() {
@@ -155,6 +172,13 @@ void SelectableText(const std::string& id, ImVec2 pos, std::string_view text, Im
     if (text.empty()) return;
     Layer& layer = GetLayer();
     ImGuiWindow* window = ImGui::GetCurrentWindow();
+    const ImVec2 content_origin = window->Pos - window->Scroll;
+    if (layer.surfaces.empty() || layer.surfaces.back().id != window->ID) {
+        const auto same = [&](const Surface& x) { return x.id == window->ID; };
+        if (std::find_if(layer.surfaces.begin(), layer.surfaces.end(), same) ==
+            layer.surfaces.end())
+            layer.surfaces.push_back({window->ID, window->ClipRect, content_origin});
+    }
     const float size = ImGui::GetFontSize();
     const int layout = AtlasCovers(text, font) ? 0 : TextBlockLayoutId(text, font, wrap_width);
     const size_t key = ContentKey(text, font, size, wrap_width, layout);
@@ -162,13 +186,6 @@ void SelectableText(const std::string& id, ImVec2 pos, std::string_view text, Im
     if (fresh || it->second.key != key) {
         it->second = MakeContent(text, font, size, wrap_width, layout);
         it->second.key = key;
-    }
-    const ImVec2 content_origin = window->Pos - window->Scroll;
-    if (layer.surfaces.empty() || layer.surfaces.back().id != window->ID) {
-        const auto same = [&](const Surface& x) { return x.id == window->ID; };
-        if (std::find_if(layer.surfaces.begin(), layer.surfaces.end(), same) ==
-            layer.surfaces.end())
-            layer.surfaces.push_back({window->ID, window->ClipRect, content_origin});
     }
     Block block;
     block.id = &it->first;
@@ -180,6 +197,60 @@ void SelectableText(const std::string& id, ImVec2 pos, std::string_view text, Im
     block.rect.ClipWithFull(window->ClipRect);
     layer.frame.push_back(block);
 }
+
+namespace {
+
+Update BuildUpdate(Layer& layer, const std::string& surfaces) {
+    Update u;
+    char numbers[192];
+    std::string contents;
+    for (const Block& b : layer.frame) {
+        const std::string& id = *b.id;
+        const Content& content = layer.content[id];
+        const std::string quoted = json(id).dump();
+        std::snprintf(numbers, sizeof numbers, "%s[%s,%u,%.1f,%.1f,%.1f,%s]",
+                      u.blocks.empty() ? "" : ",", quoted.c_str(), b.surface, b.offset.x,
+                      b.offset.y, b.width, IsCovered(b.root, b.rect) ? "true" : "false");
+        u.blocks += numbers;
+        const auto was = layer.sent.find(id);
+        if (was == layer.sent.end() || was->second != content.key)
+            contents += (contents.empty() ? "" : ",") + quoted + ":" + content.json;
+        u.sent[id] = content.key;
+    }
+    // Content of blocks that left the view goes too (it is cheap to make again).
+    for (auto it = layer.content.begin(); it != layer.content.end();)
+        it = u.sent.count(it->first) ? std::next(it) : layer.content.erase(it);
+    layer.frame.clear();
+    layer.surfaces.clear();
+    u.changed = u.blocks != layer.last_blocks || !contents.empty();
+    u.json = "{\"surfaces\":[" + surfaces + "]";
+    if (u.changed) u.json += ",\"blocks\":[" + u.blocks + "],\"content\":{" + contents + "}";
+    u.json += '}';
+    return u;
+}
+
+void Apply(Layer& layer, Update& u) {
+    layer.sent = std::move(u.sent);
+    layer.last_blocks = std::move(u.blocks);
+    platform::UpdateTextLayer(u.json);
+}
+
+// Once things have been still for kShowAfterStillMs, the last frame's update shows the copy
+// again; no frame is rendered for it (an idle page stays at 0 frames).
+void ShowWhenStill() {
+    Layer& layer = GetLayer();
+    const double left = kShowAfterStillMs - (platform::NowMs() - layer.moved_at_ms);
+    if (left > 1.0) {
+        platform::SetPageTimeout(left, ShowWhenStill);
+        return;
+    }
+    layer.wake_scheduled = false;
+    if (!layer.hidden) return;
+    layer.hidden = false;
+    Apply(layer, layer.pending);
+}
+
+}  // namespace
 
 void FinishSelectableTextFrame() {
     Layer& layer = GetLayer();
@@ -194,37 +265,28 @@ void FinishSelectableTextFrame() {
                       s.content_origin.x, s.content_origin.y);
         surfaces += numbers;
     }
-    std::string blocks;
-    std::string contents;
-    std::unordered_map<std::string, size_t> sent;
-    for (const Block& b : layer.frame) {
-        const std::string& id = *b.id;
-        const Content& content = layer.content[id];
-        const std::string quoted = json(id).dump();
-        std::snprintf(numbers, sizeof numbers, "%s[%s,%u,%.1f,%.1f,%.1f,%s]",
-                      blocks.empty() ? "" : ",", quoted.c_str(), b.surface, b.offset.x, b.offset.y,
-                      b.width, IsCovered(b.root, b.rect) ? "true" : "false");
-        blocks += numbers;
-        const auto was = layer.sent.find(id);
-        if (was == layer.sent.end() || was->second != content.key)
-            contents += (contents.empty() ? "" : ",") + quoted + ":" + content.json;
-        sent[id] = content.key;
+    const double now = platform::NowMs();
+    const bool moved = surfaces != layer.last_surfaces && !layer.last_surfaces.empty();
+    if (moved) layer.moved_at_ms = now;
+    layer.last_surfaces = surfaces;
+    Update update = BuildUpdate(layer, surfaces);
+    if (now - layer.moved_at_ms < kShowAfterStillMs) {
+        // Moving: hide the copy once, keep the latest update for when it is still.
+        if (!layer.hidden) {
+            layer.hidden = true;
+            platform::UpdateTextLayer("{\"hidden\":true}");
+        }
+        layer.pending = std::move(update);
+        if (!layer.wake_scheduled) {
+            layer.wake_scheduled = true;
+            platform::SetPageTimeout(kShowAfterStillMs, ShowWhenStill);
+        }
+        return;
     }
-    // Content of blocks that left the view goes too (it is cheap to make again).
-    for (auto it = layer.content.begin(); it != layer.content.end();)
-        it = sent.count(it->first) ? std::next(it) : layer.content.erase(it);
-    layer.frame.clear();
-    layer.surfaces.clear();
-    layer.sent = std::move(sent);
-    const bool surfaces_changed = surfaces != layer.last_surfaces;
-    const bool blocks_changed = blocks != layer.last_blocks || !contents.empty();
-    if (!surfaces_changed && !blocks_changed) return;  // idle, or nothing of ours moved
-    std::string update = "{\"surfaces\":[" + surfaces + "]";
-    if (blocks_changed) update += ",\"blocks\":[" + blocks + "],\"content\":{" + contents + "}";
-    update += '}';
-    layer.last_surfaces = std::move(surfaces);
-    layer.last_blocks = std::move(blocks);
-    platform::UpdateTextLayer(update);
+    const bool was_hidden = layer.hidden;
+    layer.hidden = false;
+    if (!moved && !was_hidden && !update.changed) return;  // idle, or nothing of ours changed
+    Apply(layer, update);
 }
 
 }  // namespace skyloom::ui

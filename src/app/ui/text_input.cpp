@@ -41,6 +41,12 @@ FieldFrame DomField(ImGuiID id, FieldSpec spec, std::string* value, const ImRect
     spec.rect = {text_rect.Min.x, text_rect.Min.y, text_rect.GetWidth(), text_rect.GetHeight()};
     spec.clip = {clip.Min.x, clip.Min.y, std::max(0.0f, clip.GetWidth()),
                  std::max(0.0f, clip.GetHeight())};
+    if (spec.clip.w <= 0.0f || spec.clip.h <= 0.0f) {
+        // Scrolled out of view: one fixed place, so a feed scrolling by (with the composer far
+        // above) sends the page nothing each frame instead of a moved field.
+        spec.rect = {0.0f, 0.0f, spec.rect.w, spec.rect.h};
+        spec.clip = {0.0f, 0.0f, 0.0f, 0.0f};
+    }
     const FieldFrame result = FieldSync().Submit(spec, value);
     Submitted().push_back({id, window->RootWindow, clip});
     if (result.edited)
