@@ -22,7 +22,7 @@ after(async () => {
   if (server) await server.stop();
 });
 
-async function signIn(username, hash = "") {
+async function signIn(username, hash = "#/login") {
   const page = await b.openPage(browser);
   await page.goto(server.url + "/" + hash);
   await b.waitForRoute(page, "login");
