@@ -28,6 +28,7 @@
 #include "screens/portfolio_screen.h"
 #include "screens/reset_screen.h"
 #include "screens/settings_screen.h"
+#include "screens/shortcuts_dialog.h"
 #include "screens/sign_in_screen.h"
 #include "screens/sign_up_screen.h"
 #include "screens/toast_layer.h"
@@ -82,6 +83,8 @@ bool App::Init() {
     platform::OnHashChange([this](const std::string& hash) { m_controller->OnHashChanged(hash); });
     platform::OnFocus([this] { m_controller->OnFocus(); });  // the bell refreshes on return
     platform::InstallBridge([this] { return StateJson(m_state, m_images->stats()); });
+    platform::InstallAria(
+        [this](const std::string& kind, const std::string& key) { OnMirrorEvent(kind, key); });
     platform::InstallImageBridge();
     m_text.Init();
     ui::SetCurrentRichText(&m_text);
@@ -190,6 +193,7 @@ void App::Tick() {
     const bool had_input = !ImGui::GetCurrentContext()->InputEventsQueue.empty();
     bridge::BeginFrame();
     ImGui::NewFrame();
+    HandleShortcuts();
     DrawScreens();
     // After drawing (what is on screen this frame is known) and before rendering.
     if (m_had_user && !m_state.user) m_images->Clear();
@@ -200,8 +204,12 @@ void App::Tick() {
     }
     m_images->EndFrame();
     m_text.EndFrame();
+    bridge::DrawFocusRing();
     ImGui::Render();
+    const double mirror_start_ms = platform::NowMs();
     bridge::EndFrame();
+    UpdateMirror();
+    m_mirror_ms = platform::NowMs() - mirror_start_ms;
     ui::FinishFieldsFrame();  // the page's text fields follow this frame's layout
     ui::FinishSelectableTextFrame();
     ui::EndDomOverlayFrame();
@@ -215,11 +223,36 @@ void App::Tick() {
     glClear(GL_COLOR_BUFFER_BIT);
     ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
     platform::NotifyFrameRendered(m_state.location.screen == ui::Screen::kLogin,
-                                  platform::NowMs() - tick_start_ms);
+                                  platform::NowMs() - tick_start_ms, m_mirror_ms);
     // ImGui trickles fast input over several frames (one key transition per frame); keep
     // drawing until its queue is empty, or queued keystrokes would wait for the next event.
     if (had_input || !ImGui::GetCurrentContext()->InputEventsQueue.empty())
         platform::RequestFrames();
+}
+
+void App::UpdateMirror() {
+    if (!m_state.page_focus_request.empty()) {
+        bridge::RequestPageFocus(std::move(m_state.page_focus_request));
+        m_state.page_focus_request.clear();
+    }
+    const bridge::AriaUpdate update = bridge::TakeAriaUpdate();
+    if (!update.patch.empty() || !update.focus.empty())
+        platform::UpdateAria(update.patch, update.focus);
+}
+
+void App::OnMirrorEvent(const std::string& kind, const std::string& key) {
+    constexpr std::string_view kPost = "post-";
+    const bool post = key.compare(0, kPost.size(), kPost) == 0;
+    if (kind == "focus") {
+        bridge::SetPageFocus(key);
+        if (post) m_controller->RevealPost(key.substr(kPost.size()));
+    } else if (kind == "activate") {
+        if (post)
+            m_controller->Handle(PostAction(FeedActionKind::OpenPost, key.substr(kPost.size())));
+        else
+            (void)bridge::ClickItem(key);
+    }
+    platform::RequestFrames();
 }
 
 void App::DrawScreens() {
@@ -235,8 +268,11 @@ void App::DrawScreens() {
     const ui::Screen screen = m_state.location.screen;
     const bool visitor_page =
         !m_state.user && !m_state.restoring && ui::IsPublic(screen) && !ui::IsAuthScreen(screen);
-    m_controller->Handle(
-        DrawTopBar(fonts, m_state.user, busy, m_state.notifications.unread, visitor_page));
+    {
+        bridge::Region banner("banner", "banner", "Skyloom");
+        m_controller->Handle(
+            DrawTopBar(fonts, m_state.user, busy, m_state.notifications.unread, visitor_page));
+    }
 
     const bool signed_in_screen = !ui::IsAuthScreen(screen);
     // No scrollbar (its show/hide decision lags a frame behind layout). Form screens scroll by
@@ -250,6 +286,12 @@ void App::DrawScreens() {
                                screen == ui::Screen::kMemeRemix;
     if (signed_in_screen && !social_screen) screen_flags |= ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::BeginChild("##screen", ImVec2(0, 0), ImGuiChildFlags_None, screen_flags);
+    // The mirror's main landmark, named and headed like the page's title ("Explore").
+    std::string heading = ui::PageTitle(m_state.location);
+    if (const size_t dot = heading.rfind(" \xc2\xb7 Skyloom"); dot != std::string::npos)
+        heading.resize(dot);
+    bridge::BeginRegion("main", "main", heading);
+    bridge::Heading(1, heading);
     const double now_ms = platform::NowMs();
     const std::string me = m_state.user.value_or("");
     switch (screen) {
@@ -329,6 +371,7 @@ void App::DrawScreens() {
     }
     // The editor's layer textures live only while it is open.
     if (screen != ui::Screen::kMemeNew && screen != ui::Screen::kMemeRemix) m_meme_layers.Clear();
+    bridge::EndRegion();  // main
     ImGui::EndChild();
     ImGui::End();
     if (m_state.feed.dragging_file)
@@ -336,6 +379,26 @@ void App::DrawScreens() {
                                   ? "Drop the image to use it as the meme's background"
                                   : "Drop the image to add it to your post");
     DrawToasts(m_state.toasts);
+    if (m_state.show_shortcuts) m_state.show_shortcuts = DrawShortcutsDialog(fonts);
+}
+
+void App::HandleShortcuts() {
+    const ImGuiIO& io = ImGui::GetIO();
+    // Never while typing: the page's fields keep their keys from SDL, ImGui's own say so here.
+    if (io.WantTextInput || ui::FieldSync().focused_id() != 0) return;
+    if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
+    if (ui::IsAuthScreen(m_state.location.screen) || m_state.show_shortcuts) return;
+    if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;  // a dialog or menu has them
+    static constexpr std::pair<ImGuiKey, char32_t> kLetters[] = {
+        {ImGuiKey_J, 'j'}, {ImGuiKey_K, 'k'}, {ImGuiKey_N, 'n'}, {ImGuiKey_M, 'm'},
+        {ImGuiKey_G, 'g'}, {ImGuiKey_H, 'h'}, {ImGuiKey_P, 'p'}};
+    for (const auto& [key, letter] : kLetters) {
+        if (!ImGui::IsKeyPressed(key, false)) continue;
+        const char32_t typed = io.KeyShift ? 0 : letter;
+        m_controller->OnShortcut(m_shortcuts.Key(typed, platform::NowMs()));
+    }
+    if (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false))
+        m_controller->OnShortcut(m_shortcuts.Key('?', platform::NowMs()));
 }
 
 }  // namespace skyloom::app

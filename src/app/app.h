@@ -33,6 +33,11 @@ class App {
     void LoadFonts();
     void RebuildFontsIfNeeded();
     void DrawScreens();
+    // The page's accessibility mirror (bridge + platform/aria_web): this frame's patch out,
+    // the page's focus and activations in.
+    void UpdateMirror();
+    void HandleShortcuts();  // j/k, n, m, g h/n/p, ? outside text fields (core ui::ShortcutReader)
+    void OnMirrorEvent(const std::string& kind, const std::string& key);
 
     SDL_Window* m_window = nullptr;
     void* m_gl_context = nullptr;
@@ -48,6 +53,8 @@ class App {
     bool m_had_user = false;   // to release every image texture at sign-out
     bool m_image_worker_warmed = false;
     int m_fonts_pending = 0;
+    double m_mirror_ms = 0;
+    ui::ShortcutReader m_shortcuts;  // CPU ms of the last frame's mirror upkeep (make bench)
 };
 
 }  // namespace skyloom::app

@@ -4,6 +4,7 @@
 //   skyloom.frames   -> frames rendered so far (idle checks)
 //   skyloom.firstFormAt -> performance.now() of the first frame showing the sign-in form
 //   skyloom.frameMs  -> CPU ms of the last 2000 frames (performance.now around a tick)
+//   skyloom.mirrorMs -> CPU ms of the accessibility mirror's upkeep in those frames
 //   skyloom.onFrame  -> set by a benchmark: called after each rendered frame with its number
 #include <emscripten.h>
 
@@ -39,6 +40,7 @@ EM_JS(void, skyloom_bridge_install, (), {
     api.frames = 0;
     api.firstFormAt = null;
     api.frameMs = [];
+    api.mirrorMs = [];
     api.items = function() {
         var r = Module.canvas.getBoundingClientRect();
         var items = JSON.parse(UTF8ToString(_skyloom_bridge_items()));
@@ -47,11 +49,13 @@ EM_JS(void, skyloom_bridge_install, (), {
     };
     api.state = function() { return JSON.parse(UTF8ToString(_skyloom_bridge_state())); };
 });
-EM_JS(void, skyloom_bridge_frame, (int sign_in_form_visible, double frame_ms), {
+EM_JS(void, skyloom_bridge_frame, (int sign_in_form_visible, double frame_ms, double mirror_ms), {
     var api = window.skyloom;
     api.frames++;
     api.frameMs.push(frame_ms);
+    api.mirrorMs.push(mirror_ms);
     if (api.frameMs.length > 2000) { api.frameMs.splice(0, api.frameMs.length - 2000); }
+    if (api.mirrorMs.length > 2000) { api.mirrorMs.splice(0, api.mirrorMs.length - 2000); }
     if (api.frames === 1 && Module.skyloomReady) { Module.skyloomReady(); }
     if (sign_in_form_visible && api.firstFormAt === null) { api.firstFormAt = performance.now(); }
     if (api.onFrame) { api.onFrame(api.frames); }  /* benchmarks: what each frame shows */
@@ -65,8 +69,8 @@ void InstallBridge(std::function<std::string()> state_json) {
     skyloom_bridge_install();
 }
 
-void NotifyFrameRendered(bool sign_in_form_visible, double frame_cpu_ms) {
-    skyloom_bridge_frame(sign_in_form_visible ? 1 : 0, frame_cpu_ms);
+void NotifyFrameRendered(bool sign_in_form_visible, double frame_cpu_ms, double mirror_cpu_ms) {
+    skyloom_bridge_frame(sign_in_form_visible ? 1 : 0, frame_cpu_ms, mirror_cpu_ms);
 }
 
 }  // namespace skyloom::platform

@@ -102,6 +102,13 @@ void InstallTextLayer(const std::string& font_family);
 // Applies one frame's blocks (ui/selectable_text.cpp's JSON).
 void UpdateTextLayer(const std::string& update_json);
 
+// ---- aria_web.cpp (+ aria_web.js): the accessibility mirror (core/ui/aria_tree.h) ---------
+// Creates the page's hidden mirror tree; `on_event(kind, key)` runs via the main loop for
+// "focus" (key "" when the focus left the mirror) and "activate" (click, Enter, Space).
+void InstallAria(std::function<void(const std::string& kind, const std::string& key)> on_event);
+// Applies a core::AriaPatch ("" = none) and then focuses the node `focus_key` ("" = leave it).
+void UpdateAria(const std::string& patch_json, const std::string& focus_key);
+
 // ---- touch_web.cpp (+ touch_web.js): touches on the canvas and on the page's text fields ----
 enum TouchType { kTouchStart = 0, kTouchMove = 1, kTouchEnd = 2, kTouchCancel = 3 };
 // `listener(type, finger id, x, y, time ms, target)` runs synchronously for each changed touch;
@@ -202,7 +209,7 @@ void InstallTextBridge(std::function<std::string()> drawn_json,
 void InstallBridge(std::function<std::string()> state_json);
 // Per rendered frame: counts frames, records when the sign-in form first appeared, and keeps
 // the CPU time of the last frames (skyloom.frameMs, for the scrolling budget in bench-app).
-void NotifyFrameRendered(bool sign_in_form_visible, double frame_cpu_ms);
+void NotifyFrameRendered(bool sign_in_form_visible, double frame_cpu_ms, double mirror_cpu_ms);
 
 // ---- image_bridge_web.cpp ------------------------------------------------------------------
 // window.skyloom.processImage(buffer, options) / cancelImage(id): the image worker client

@@ -171,7 +171,13 @@ mergeInto(LibraryManager.library, {
       el.addEventListener('focus', function() { F.send({id: id, kind: 'focus'}); });
       el.addEventListener('blur', function() { F.send({id: id, kind: 'blur'}); });
       el.addEventListener('scroll', function() { if (f.ghost) f.ghost.scrollTop = el.scrollTop; });
+      // Modifier keys go on to SDL, press and release alike: a Shift pressed on the canvas and
+      // released in a field would otherwise stay held for ImGui (and its shortcuts).
+      function modifier(e) {
+        return e.key === 'Shift' || e.key === 'Control' || e.key === 'Alt' || e.key === 'Meta';
+      }
       el.addEventListener('keydown', function(e) {
+        if (modifier(e)) return;
         e.stopPropagation();  // never to SDL
         if (e.isComposing || e.keyCode === 229) return;  // the IME owns this key
         var s = f.spec;
@@ -202,7 +208,7 @@ mergeInto(LibraryManager.library, {
           F.send({id: id, kind: 'escape'});
         }
       });
-      el.addEventListener('keyup', function(e) { e.stopPropagation(); });
+      el.addEventListener('keyup', function(e) { if (!modifier(e)) e.stopPropagation(); });
       el.addEventListener('keypress', function(e) { e.stopPropagation(); });
       // The page under a field still scrolls with the wheel, unless the field itself can.
       el.addEventListener('wheel', function(e) {

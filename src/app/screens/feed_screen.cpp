@@ -32,6 +32,8 @@ namespace {
 constexpr float kCardGap = 12.0f;
 constexpr float kWheelStepPx = 120.0f;  // one wheel notch
 constexpr float kSmoothRate = 14.0f;    // 1/s: how fast the view catches up with the wheel
+constexpr size_t kMirrorAround = 25;    // posts above and below the view a screen reader reads
+constexpr float kRevealMargin = 8.0f;   // a post brought into view (j/k, focus) sits this low
 
 //-----------------------------------------------------------------------------
 // [SECTION] Scrolling
@@ -186,8 +188,28 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
     const auto first_it = std::upper_bound(s.offsets.begin(), s.offsets.end() - 1, view_top);
     size_t first = first_it == s.offsets.begin() ? 0 : size_t(first_it - s.offsets.begin()) - 1;
     const float x = (ImGui::GetWindowWidth() - width) * 0.5f;
+    // A post brought into view by the keyboard (j/k, a focused article in the mirror): only
+    // scrolled to when it is not wholly in view already.
+    if (!s.reveal_post.empty()) {
+        for (size_t i = 0; i < posts.size(); i++) {
+            if (posts[i].id != s.reveal_post) continue;
+            const bool in_view = s.offsets[i] >= view_top && s.offsets[i + 1] <= view_bottom;
+            if (!in_view) {
+                s.scroll_target =
+                    std::clamp(top + s.offsets[i] - kRevealMargin, 0.0f, ImGui::GetScrollMaxY());
+                platform::KeepAnimating();
+            }
+            break;
+        }
+        s.reveal_post.clear();
+    }
+    bridge::Region feed("feed", "feed", "Posts");
+    for (size_t i = first > kMirrorAround ? first - kMirrorAround : 0; i < first; i++)
+        MirrorPostCard(posts[i], now_wall_ms);
     int last_visible = posts.empty() ? -1 : 0;
+    size_t end = first;
     for (size_t i = first; i < posts.size() && s.offsets[i] < view_bottom; i++) {
+        end = i + 1;
         const float h = s.offsets[i + 1] - s.offsets[i] - kCardGap;
         ImGui::SetCursorPos(ImVec2(x, top + s.offsets[i]));
         const bool own = posts[i].author.username == user;
@@ -229,7 +251,10 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
         }
         last_visible = static_cast<int>(i);
     }
+    for (size_t i = end; i < posts.size() && i < end + kMirrorAround; i++)
+        MirrorPostCard(posts[i], now_wall_ms);
     s.last_visible_row = last_visible;
+    s.first_visible_row = posts.empty() ? -1 : static_cast<int>(first);
     // Images one screen below (and a little above) start loading before they scroll in.
     const float view_h = ImGui::GetWindowHeight();
     for (size_t i = first; i < posts.size() && s.offsets[i] < view_bottom + view_h; i++) {
@@ -294,6 +319,7 @@ void DrawDeleteDialog(FeedScreen& s, const ui::FontSet& fonts, FeedAction& actio
     const ImGuiWindowFlags flags = ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoMove |
                                    ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings;
     if (ImGui::BeginPopupModal(kId, nullptr, flags)) {
+        bridge::Region dialog("dialog-delete", "dialog", "Delete this post?");
         if (s.confirm_delete_id.empty()) ImGui::CloseCurrentPopup();
         ImGui::PushFont(fonts.strong);
         ImGui::TextUnformatted("Delete this post?");

@@ -121,6 +121,10 @@ struct FeedScreen {
     std::string group_create_error;
     std::string confirm_delete_id;  // non-empty: the confirmation dialog is open for it
     ui::RequestStatus delete_request;
+    // The keyboard asked to bring this post into view (j/k, a focused article); taken by the list.
+    std::string reveal_post;
+    std::string keyboard_post;   // j/k's current post (the last one they or the page focused)
+    int first_visible_row = -1;  // the first card on screen
     // #/post/ID
     std::string post_id;
     std::optional<Post> post;

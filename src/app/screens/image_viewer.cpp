@@ -24,6 +24,7 @@ void DrawImageViewer(const MediaRef& media, const ui::FontSet& fonts, ImageLibra
                                         ImGuiWindowFlags_NoSavedSettings |
                                         ImGuiWindowFlags_NoScrollWithMouse;
     ImGui::Begin("##image-viewer", nullptr, kFlags);
+    bridge::Region dialog("dialog-image", "dialog", "Image");
     // Natural size (the stored image is at most 1000 px wide), shrunk to fit with a margin.
     const float margin = vp->Size.x < ui::metric::kCompactWidth ? 8.0f : 48.0f;
     const ImVec2 avail = vp->Size - ImVec2(margin * 2, margin * 2);

@@ -88,6 +88,22 @@ float MeasurePostCard(const Post& post, float width, const ui::FontSet& fonts) {
     return h;
 }
 
+void MirrorPostCard(const Post& post, int64_t now_wall_ms) {
+    const std::string key = "post-" + post.id;
+    bridge::Region article(key, "article", "@" + post.author.username, true);
+    bridge::Text(key + "/author", "text", "@" + post.author.username);
+    const std::optional<int64_t> created = ui::ParseRfc3339Ms(post.created_at);
+    if (created)
+        bridge::Text(key + "/time", "time", ui::FormatRelativeTime(*created, now_wall_ms),
+                     post.created_at);
+    if (!post.text.empty()) bridge::Text(key + "/text", "text", post.text);
+    if (post.media) {
+        std::string alt = post.media->alt.empty() ? "Image" : post.media->alt;
+        if (post.sensitive) alt = "Sensitive image: " + alt;
+        bridge::Text(key + "/image", "image", std::move(alt));
+    }
+}
+
 void PrefetchPostCard(const Post& post, float width, const ui::FontSet& fonts) {
     if (!post.text.empty())
         ui::PrefetchTextBlock(post.text, fonts.body, ui::color::kText, width - kPad * 2);
@@ -96,6 +112,8 @@ void PrefetchPostCard(const Post& post, float width, const ui::FontSet& fonts) {
 PostCardAction DrawPostCard(const Post& post, float width, float height, bool own, bool revealed,
                             const ui::FontSet& fonts, ImageLibrary& images, int64_t now_wall_ms) {
     PostCardAction action = PostCardAction::None;
+    // The mirror's article: author, time link, text and image with its alt text, in that order.
+    bridge::Region article("post-" + post.id, "article", "@" + post.author.username, true);
     ImGui::PushID(post.id.c_str());
     const ImVec2 origin = ImGui::GetCursorScreenPos();
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -182,6 +200,7 @@ PostCardAction DrawPostCard(const Post& post, float width, float height, bool ow
     ui::DrawTextBlock(dl, text_pos, post.text, fonts.body, ui::color::kText, width - kPad * 2);
     // Selectable and copyable like text on any page (a transparent DOM copy over it).
     ui::SelectableText("post-" + post.id, text_pos, post.text, ImGui::GetFont(), width - kPad * 2);
+    if (!post.text.empty()) bridge::Text("post-" + post.id + "/text", "text", post.text);
     ImGui::PopFont();
 
     if (post.media) {

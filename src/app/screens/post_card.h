@@ -41,6 +41,9 @@ enum class PostCardAction {
 
 // Height of the card for `post` at `width`, with the body font current.
 [[nodiscard]] float MeasurePostCard(const Post& post, float width, const ui::FontSet& fonts);
+// A card the virtualized list does not draw, for the page's mirror only (screen readers read
+// every loaded post): an article with author, time, text and the image's alt text.
+void MirrorPostCard(const Post& post, int64_t now_wall_ms);
 // Prepares the card's text for drawing (text in scripts the browser rasterises) a little ahead
 // of it scrolling into view.
 void PrefetchPostCard(const Post& post, float width, const ui::FontSet& fonts);

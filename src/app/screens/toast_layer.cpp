@@ -2,6 +2,7 @@
 
 #include <cmath>
 
+#include "bridge/bridge.h"
 #include "imgui.h"
 #include "ui/dom_overlay.h"
 #include "ui/rich_text.h"
@@ -20,6 +21,7 @@ void DrawToasts(const std::vector<Toast>& toasts) {
     float y = display.y - 24.0f;
     ImFont* font = ImGui::GetFont();
     for (auto it = toasts.rbegin(); it != toasts.rend(); ++it) {
+        bridge::Announce(it->text);  // the page's live region reads it out
         const ImVec2 text = ui::TextBlockSize(it->text, font, width - kPad * 2);
         const float h = text.y + kPad * 2;
         const ImVec2 min((display.x - width) * 0.5f, y - h);

@@ -46,6 +46,8 @@ struct AppState {
     NotificationsScreen notifications;
     SettingsScreen settings;
     bool fonts_ready = false;
+    bool show_shortcuts = false;     // "?": the list of keyboard shortcuts is open
+    std::string page_focus_request;  // a mirror node to focus on the page ("post-ID"), once
 
     // The feed the route shows (Me on #/me, the group's on #/g/ID, Explore otherwise).
     [[nodiscard]] FeedTab feed_tab() const {

@@ -28,6 +28,7 @@
 #include "screens/top_bar.h"
 #include "screens/verify_screen.h"
 #include "state/app_state.h"
+#include "ui/shortcuts.h"  // core
 
 namespace skyloom::app {
 
@@ -67,6 +68,10 @@ class Controller {
     void Handle(const SocialAction& action);
     // The page regained focus or visibility: refresh the bell unless it just did.
     void OnFocus();
+    // controller_keyboard.cpp: a shortcut typed outside any field; a post the page's mirror
+    // focused (a screen reader, Tab) is brought into view and becomes j/k's current post.
+    void OnShortcut(ui::Shortcut shortcut);
+    void RevealPost(const std::string& id);
     void Update(double now_ms);  // expires toasts, keeps countdowns ticking
 
   private:
@@ -97,6 +102,7 @@ class Controller {
                      ui::RequestStatus* status, std::string* error);
     // controller_feed.cpp
     void LoadMore(FeedTab tab);
+    void MoveKeyboardPost(int step);
     void SubmitPost();
     void DeletePost(const std::string& id);
     void LoadPost(const std::string& id);

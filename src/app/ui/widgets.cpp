@@ -98,7 +98,11 @@ bool TabButton(const char* label, bool selected, float width) {
     const ImVec2 text = ImGui::CalcTextSize(visible.c_str());
     dl->AddText(pos + (size - text) * 0.5f, selected ? color::kText : color::kTextMuted,
                 visible.c_str());
-    bridge::Annotate(ImGui::GetItemID(), bridge::ItemKind::Tab, visible);
+    bridge::Annotation note;
+    note.kind = bridge::ItemKind::Tab;
+    note.label = visible;
+    note.selected = selected;  // aria-selected in the page's mirror
+    bridge::Annotate(ImGui::GetItemID(), std::move(note));
     return pressed;
 }
 
@@ -176,6 +180,7 @@ void Note(const std::string& text, float width, ImU32 background, ImU32 foregrou
 }  // namespace
 
 void ErrorNote(const std::string& text, float width) {
+    bridge::Announce(text);  // read out by screen readers when it appears
     Note(text, width, color::kErrorSoft, color::kError);
 }
 

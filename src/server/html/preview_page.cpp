@@ -10,6 +10,11 @@ constexpr size_t kTitleChars = 70;
 constexpr size_t kListedPostChars = 280;
 
 // The page's look without a stylesheet request: readable on a phone, the app's colours.
+// The app's icon, inline: a browser's request for /favicon.ico would otherwise get a 404.
+constexpr std::string_view kIcon =
+    "<link rel=\"icon\" href=\"data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' "
+    "viewBox='0 0 32 32'%3E%3Crect width='32' height='32' rx='8' "
+    "fill='%234f46e5'/%3E%3C/svg%3E\">\n";
 constexpr std::string_view kStyle =
     "body{margin:0;background:#f3f4f8;color:#1f2330;font:16px/1.5 system-ui,sans-serif}"
     "main{max-width:640px;margin:0 auto;padding:16px}"
@@ -45,7 +50,8 @@ std::string Head(std::string_view title, std::string_view description, std::stri
                  std::string_view image, std::string_view image_alt, std::string_view type) {
     std::string h =
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n";
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+        std::string(kIcon);
     h += "<title>" + HtmlEscape(title) + "</title>\n";
     h += Meta("name", "description", description);
     h += "<link rel=\"canonical\" href=\"" + HtmlEscape(url) + "\">\n";
@@ -215,9 +221,9 @@ std::string NotFoundPreviewPage(std::string_view message, const PreviewLinks& li
     std::string page =
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        "<meta name=\"robots\" content=\"noindex\">\n"
-        "<title>Not found · Skyloom</title>\n<style>" +
-        std::string(kStyle) + "</style>\n</head><body><main>\n";
+        "<meta name=\"robots\" content=\"noindex\">\n" +
+        std::string(kIcon) + "<title>Not found · Skyloom</title>\n<style>" + std::string(kStyle) +
+        "</style>\n</head><body><main>\n";
     page += Banner(links);
     page += "<h1>Not found</h1>\n<p>" + HtmlEscape(message) + "</p>\n";
     page +=
