@@ -165,6 +165,15 @@ test("keyboard only: Tab to sign in, post, j to the next post, ? for the shortcu
   await page.keyboard.press("Tab");
   await b.settle(page, 3);
   await b.screenshot(page, "keyboard-focus-ring");
+  // ImGui's arrow-key navigation moves on from the focused control, and the page's focus
+  // follows it.
+  const tabbed = await page.evaluate(() => document.activeElement.dataset.key || "");
+  assert.match(tabbed, /^i:/, "Tab focused a control of the mirror");
+  await page.keyboard.press("ArrowRight");
+  await b.waitFor(page, () => page.evaluate((k) => {
+    const key = document.activeElement.dataset.key || "";
+    return key.startsWith("i:") && key !== k;
+  }, tabbed), "the focus following the arrow key");
 
   // j focuses the first post, j the next; Enter opens it; j on a post opens the next one.
   const posts = (await b.state(page)).feed.posts;

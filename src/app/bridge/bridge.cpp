@@ -81,6 +81,8 @@ struct BridgeState {
     std::string page_focus;     // key of the mirror element the page has focused
     ImGuiID page_focus_id = 0;  // its item id, when it is an item
     bool page_focus_scrolled = false;
+    bool page_focus_given_to_nav = false;  // ImGui's NavId was set to the page's focus
+    ImGuiID nav_id_seen = 0;               // ImGui's NavId at the last frame's end
     bool in_frame = false;
 };
 
@@ -389,14 +391,41 @@ void SetPageFocus(std::string key) {
         s.page_focus_id = static_cast<ImGuiID>(std::strtoul(key.c_str() + 2, nullptr, 16));
     s.page_focus = std::move(key);
     s.page_focus_scrolled = false;
+    s.page_focus_given_to_nav = false;
 }
 
 const std::string& PageFocus() {
     return State().page_focus;
 }
 
+namespace {
+
+// The page's focus and ImGui's keyboard navigation follow each other: a mirror element focused
+// (Tab, a screen reader) becomes ImGui's NavId, so arrow keys move on from it; an arrow key
+// that moves ImGui's NavId moves the page's focus to that item's mirror element.
+void SyncNavigation(BridgeState& s) {
+    ImGuiContext& g = *ImGui::GetCurrentContext();
+    if (s.page_focus_id != 0 && !s.page_focus_given_to_nav && s.building.focus_window != nullptr) {
+        s.page_focus_given_to_nav = true;
+        ImGui::SetFocusID(s.page_focus_id, s.building.focus_window);
+        g.NavDisableHighlight = true;  // the ring below is the one focus indicator
+    } else if (g.NavId != 0 && g.NavId != s.nav_id_seen && !g.NavDisableHighlight &&
+               g.NavId != s.page_focus_id) {
+        for (const RawItem& item : s.building.items) {
+            if (item.id != g.NavId) continue;
+            s.focus_request = ItemKey(g.NavId);  // the page focuses it with this frame's patch
+            g.NavDisableHighlight = true;
+            break;
+        }
+    }
+    s.nav_id_seen = g.NavId;
+}
+
+}  // namespace
+
 void DrawFocusRing() {
     auto& s = State();
+    SyncNavigation(s);
     if (s.page_focus_id == 0) return;
     // Scrolled out (or partly): bring it into view once, then leave the scrolling to the user.
     if (!s.page_focus_scrolled && s.building.focus_window != nullptr) {

@@ -143,7 +143,7 @@ mergeInto(LibraryManager.library, {
     function fill(el, n) {
       var item = n.k.indexOf('i:') === 0;
       var container = ['banner', 'navigation', 'main', 'article', 'feed', 'dialog', 'form',
-                       'live', 'list'].indexOf(n.r) >= 0;
+                       'live', 'list', 'tablist'].indexOf(n.r) >= 0;
       if (!container && n.r !== 'image' && n.r !== 'field' && el.textContent !== n.n)
         el.textContent = n.n;
       if (container || n.r === 'image') attr(el, 'aria-label', n.n || null);
@@ -152,7 +152,7 @@ mergeInto(LibraryManager.library, {
                        n.r === 'link' ? 'link' : n.r === 'image' ? 'img' :
                        n.r === 'feed' ? 'feed' : n.r === 'dialog' ? 'dialog' :
                        n.r === 'live' ? 'status' : n.r === 'form' ? 'form' :
-                       n.r === 'list' ? 'list' : null);
+                       n.r === 'list' ? 'list' : n.r === 'tablist' ? 'tablist' : null);
       if (n.r === 'live') attr(el, 'aria-live', 'polite');
       if (n.r === 'dialog') attr(el, 'aria-modal', 'true');
       if (n.r === 'tab') attr(el, 'aria-selected', (n.s & 2) ? 'true' : 'false');

@@ -82,6 +82,7 @@ float FeedColumn() {
 }
 
 void DrawSectionTabs(FeedSection section, float width, FeedAction& action) {
+    bridge::Region tabs("sections", "tablist", "Sections");
     ImGui::SetCursorPosX((ImGui::GetWindowWidth() - width) * 0.5f);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float h = ImGui::GetFrameHeight() + 8.0f;
