@@ -360,7 +360,7 @@ void App::DrawScreens() {
         // ---- meme editor (issue 5) ----
         case ui::Screen::kMemeNew:
         case ui::Screen::kMemeRemix:
-            if (!m_state.user) {
+            if (!m_state.user && (m_state.restoring || !ui::IsPublic(screen))) {
                 (void)DrawMessageScreen(m_message_screen, fonts, "Signing you in\xE2\x80\xA6",
                                         "Restoring your session.", "");
                 break;

@@ -75,6 +75,27 @@ test("Subscribe asks a visitor to sign in, then returns to the portfolio to subs
   await page.context().close();
 });
 
+test("a visitor browses the meme templates; picking one signs in and opens the editor with it", async () => {
+  const page = await b.openPage(browser);
+  await page.goto(server.url + "/");
+  await feedLoaded(page);
+  await b.click(page, "Make a meme", "button");
+  await b.waitForRoute(page, "meme");
+  await b.waitFor(page, async () => (await b.state(page)).meme.templates.length >= 6, "the template gallery");
+  await b.click(page, "Two buttons", "button");
+  await b.waitForRoute(page, "login");
+  await b.typeInto(page, "Username or email", "ada");
+  await b.typeInto(page, "Password", DEMO_PASSWORD);
+  await page.keyboard.press("Enter");
+  const m = await b.waitFor(page, async () => {
+    const s = await b.state(page);
+    return s.user === "ada" && s.route === "meme" && s.meme.spec.background.template_id && s.meme;
+  }, "back in the editor with the template");
+  assert.equal(m.templates.find((t) => t.id === m.spec.background.template_id).name, "Two buttons");
+  assert.deepEqual(page.consoleErrors, []);
+  await page.context().close();
+});
+
 test("private pages ask to sign in; a phone visitor's Explore fits and scrolls by touch", async () => {
   const page = await b.openPhone(browser);
   await page.goto(server.url + "/#/following");

@@ -562,6 +562,33 @@ constexpr const char* kTemplates =
 
 class MemeEditorTest : public ImageAttachmentTest {};
 
+TEST_F(MemeEditorTest, AVisitorBrowsesTemplatesAndSignsInToMakeAMemeWithThePickedOne) {
+    server.On("GET /api/v1/templates", 200, kTemplates);
+    browser().hash = "#/meme/new";
+    controller.Start();
+    EXPECT_EQ(state.location.screen, ui::Screen::kMemeNew) << "the gallery is public";
+    server.Flush();
+    ASSERT_EQ(state.meme.templates.size(), 1u);
+    MemeEditorAction pick;
+    pick.kind = MemeEditorActionKind::PickTemplate;
+    pick.text = "3";
+    controller.Handle(pick);
+    EXPECT_EQ(state.location.screen, ui::Screen::kLogin) << "making a meme needs an account";
+    server.On("POST /api/v1/auth/login", 200, kSession);
+    state.sign_in.login = "ada";
+    state.sign_in.password = "correct horse battery";
+    controller.Handle(SignInAction::Submit);
+    server.Flush();
+    EXPECT_EQ(state.location.screen, ui::Screen::kMemeNew) << "back to the gallery";
+    EXPECT_EQ(browser().hash, "#/meme/new");
+    EXPECT_EQ(state.meme.history.Current().spec.background.template_id, "3")
+        << "with the template the visitor picked";
+    // A remix still asks a visitor to sign in first.
+    controller.Handle(TopBarAction::SignOut);
+    controller.OnHashChanged("#/meme/remix/7");
+    EXPECT_EQ(state.location.screen, ui::Screen::kLogin);
+}
+
 TEST_F(MemeEditorTest, TemplateBackgroundThenAFileThenPostWithTheSpec) {
     SignIn();
     server.On("GET /api/v1/templates", 200, kTemplates);

@@ -141,6 +141,15 @@ TopBarAction DrawTopBar(const ui::FontSet& fonts, const std::optional<std::strin
         x -= sign_in_w + 10.0f;
         ImGui::SetCursorScreenPos(ImVec2(x, button_y));
         if (ui::SecondaryButton(sign_in, sign_in_w)) action = TopBarAction::SignIn;
+        // The template gallery is public too; on a phone it stays one tap away in the join card.
+        constexpr float kRoomForMemes = 600.0f;
+        if (width >= kRoomForMemes) {
+            const char* memes = "Make a meme";
+            const float memes_w = ImGui::CalcTextSize(memes).x + 28.0f;
+            x -= memes_w + 10.0f;
+            ImGui::SetCursorScreenPos(ImVec2(x, button_y));
+            if (ui::SecondaryButton(memes, memes_w)) action = TopBarAction::MakeMeme;
+        }
     }
     ImGui::SetCursorScreenPos(origin + ImVec2(0, height));
     ImGui::Dummy(ImVec2(width, 0));

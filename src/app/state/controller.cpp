@@ -143,7 +143,8 @@ void Controller::ShowRoute(const ui::Route& location) {
     if (!meme && m_meme_route) {
         m_meme_route.reset();
         ResetMemeEditor();
-    } else if (meme && m_state.user && !(m_meme_route && *m_meme_route == location)) {
+    } else if (meme && (m_state.user || (!m_state.restoring && ui::IsPublic(location.screen))) &&
+               !(m_meme_route && *m_meme_route == location)) {
         m_meme_route = location;
         OpenMemeEditor(location);
     }

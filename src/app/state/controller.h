@@ -169,6 +169,7 @@ class Controller {
     uint64_t m_next_chat = 1;        // and for chat replies
     std::optional<ui::Route> m_after_sign_in;  // a signed-in page that sent the visitor to log in
     std::string m_pending_template;            // a remix's template id, waiting for the gallery
+    std::string m_visitor_template;            // picked by a visitor, applied after sign-in
     std::optional<ui::Route> m_meme_route;     // the route the meme editor is open for
     uint64_t m_meme_session = 0;               // bumped when the editor resets (stale thumbnails)
     uint64_t m_poll_generation = 0;            // bumps at sign-in/out: an old session's timer stops

@@ -98,6 +98,9 @@ void Controller::LoadTemplates(const std::string& query) {
         cur.templates = std::move(page.value().items);
         for (const MemeTemplate& t : cur.templates) LoadMemeThumb(t.media);
         ApplyPendingTemplate();
+        // A visitor picked this template, then signed in: the editor opens with it.
+        if (m_state.user && !m_visitor_template.empty())
+            PickTemplate(std::exchange(m_visitor_template, std::string()));
         platform::RequestFrames();
     });
 }
@@ -402,6 +405,18 @@ void Controller::CancelMemePost() {
 }
 
 void Controller::Handle(const MemeEditorAction& action) {
+    // A visitor browses the template gallery; making a meme is a member's, so it signs in
+    // first and comes back to the gallery (with the template picked, if one was).
+    const bool member_action = action.kind == MemeEditorActionKind::PickTemplate ||
+                               action.kind == MemeEditorActionKind::ShowMyImages ||
+                               action.kind == MemeEditorActionKind::PickMyImage ||
+                               action.kind == MemeEditorActionKind::PickFile ||
+                               action.kind == MemeEditorActionKind::Post;
+    if (!m_state.user && member_action) {
+        if (action.kind == MemeEditorActionKind::PickTemplate) m_visitor_template = action.text;
+        AskSignIn(ui::Screen::kLogin);
+        return;
+    }
     switch (action.kind) {
         case MemeEditorActionKind::None:
             break;

@@ -148,6 +148,7 @@ bool IsPublic(Screen screen) {
         case Screen::kUser:
         case Screen::kGroups:
         case Screen::kGroup:
+        case Screen::kMemeNew:  // the template gallery; making a meme signs in first
             return true;
         default:
             return IsAuthScreen(screen);
