@@ -384,21 +384,31 @@ void App::DrawScreens() {
 
 void App::HandleShortcuts() {
     const ImGuiIO& io = ImGui::GetIO();
+    const bool was_shift = m_shift_held;
+    m_shift_held = io.KeyShift;
     // Never while typing: the page's fields keep their keys from SDL, ImGui's own say so here.
     if (io.WantTextInput || ui::FieldSync().focused_id() != 0) return;
     if (io.KeyCtrl || io.KeyAlt || io.KeySuper) return;
     if (ui::IsAuthScreen(m_state.location.screen) || m_state.show_shortcuts) return;
     if (ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId)) return;  // a dialog or menu has them
-    static constexpr std::pair<ImGuiKey, char32_t> kLetters[] = {
-        {ImGuiKey_J, 'j'}, {ImGuiKey_K, 'k'}, {ImGuiKey_N, 'n'}, {ImGuiKey_M, 'm'},
-        {ImGuiKey_G, 'g'}, {ImGuiKey_H, 'h'}, {ImGuiKey_P, 'p'}};
-    for (const auto& [key, letter] : kLetters) {
-        if (!ImGui::IsKeyPressed(key, false)) continue;
-        const char32_t typed = io.KeyShift ? 0 : letter;
-        m_controller->OnShortcut(m_shortcuts.Key(typed, platform::NowMs()));
+    // The keys this frame took, in the order they were typed ("g" then "n" may arrive in one
+    // frame), with Shift as it was at each.
+    bool shift = was_shift;
+    for (const ImGuiInputEvent& e : ImGui::GetCurrentContext()->InputEventsTrail) {
+        if (e.Type != ImGuiInputEventType_Key) continue;
+        const ImGuiKey key = e.Key.Key;
+        if (key == ImGuiMod_Shift || key == ImGuiKey_LeftShift || key == ImGuiKey_RightShift) {
+            shift = e.Key.Down;
+            continue;
+        }
+        if (!e.Key.Down) continue;
+        char32_t typed = 0;
+        if (key >= ImGuiKey_A && key <= ImGuiKey_Z && !shift)
+            typed = U'a' + static_cast<char32_t>(key - ImGuiKey_A);
+        else if (key == ImGuiKey_Slash && shift)
+            typed = U'?';
+        if (typed != 0) m_controller->OnShortcut(m_shortcuts.Key(typed, platform::NowMs()));
     }
-    if (io.KeyShift && ImGui::IsKeyPressed(ImGuiKey_Slash, false))
-        m_controller->OnShortcut(m_shortcuts.Key('?', platform::NowMs()));
 }
 
 }  // namespace skyloom::app

@@ -54,7 +54,9 @@ class App {
     bool m_image_worker_warmed = false;
     int m_fonts_pending = 0;
     double m_mirror_ms = 0;
-    ui::ShortcutReader m_shortcuts;  // CPU ms of the last frame's mirror upkeep (make bench)
+    ui::ShortcutReader m_shortcuts;
+    bool m_shift_held = false;  // Shift at the end of the last frame  // CPU ms of the last frame's
+                                // mirror upkeep (make bench)
 };
 
 }  // namespace skyloom::app

@@ -198,6 +198,7 @@ test("keyboard only: Tab to sign in, post, j to the next post, ? for the shortcu
 
   // g then n: notifications.
   await page.keyboard.press("g");
+  await page.waitForTimeout(100);  // a person's pace between the two keys
   await page.keyboard.press("n");
   await b.waitForRoute(page, "notifications");
   assert.deepEqual(page.consoleErrors, []);

@@ -25,7 +25,7 @@ after(async () => {
 
 const feedLoaded = (page) => b.waitFor(page, async () => {
   const s = await b.state(page);
-  return s.route === "feed" && s.feed.posts.length > 0 && s;
+  return s && s.route === "feed" && s.feed.posts.length > 0 && s;  // null until the app runs
 }, "Explore's posts");
 
 test("a visitor lands on Explore with the ways in, and reads posts, groups and portfolios", async () => {

@@ -171,8 +171,10 @@ mergeInto(LibraryManager.library, {
       el.addEventListener('focus', function() { F.send({id: id, kind: 'focus'}); });
       el.addEventListener('blur', function() { F.send({id: id, kind: 'blur'}); });
       el.addEventListener('scroll', function() { if (f.ghost) f.ghost.scrollTop = el.scrollTop; });
-      // Modifier keys go on to SDL, press and release alike: a Shift pressed on the canvas and
-      // released in a field would otherwise stay held for ImGui (and its shortcuts).
+      // Modifier presses and every release go on to SDL: a key pressed outside a field and
+      // released in it (Shift, or the "n" that focused the composer) would otherwise stay held
+      // for ImGui, which then drops that key's next press as a repeat. A release ImGui never
+      // saw pressed does nothing.
       function modifier(e) {
         return e.key === 'Shift' || e.key === 'Control' || e.key === 'Alt' || e.key === 'Meta';
       }
@@ -208,7 +210,6 @@ mergeInto(LibraryManager.library, {
           F.send({id: id, kind: 'escape'});
         }
       });
-      el.addEventListener('keyup', function(e) { if (!modifier(e)) e.stopPropagation(); });
       el.addEventListener('keypress', function(e) { e.stopPropagation(); });
       // The page under a field still scrolls with the wheel, unless the field itself can.
       el.addEventListener('wheel', function(e) {

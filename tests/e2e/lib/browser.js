@@ -69,8 +69,17 @@ const activeElement = (page) => page.evaluate(() => {
 
 async function waitFor(page, predicate, what, timeout = WAIT_MS) {
   const start = Date.now();
+  let lastError = null;
   for (;;) {
-    const value = await predicate();
+    // A predicate that throws (the page has not installed window.skyloom yet, so state() is
+    // null) is "not yet"; its last error is reported if the wait times out.
+    let value = null;
+    try {
+      value = await predicate();
+      lastError = null;
+    } catch (err) {
+      lastError = err;
+    }
     if (value) return value;
     if (Date.now() - start > timeout) {
       // Leave evidence: what the screen and the app state looked like when it gave up.
@@ -80,6 +89,7 @@ async function waitFor(page, predicate, what, timeout = WAIT_MS) {
         await screenshot(page, name);
         detail = "\nstate: " + JSON.stringify(await state(page));
       } catch (_) { /* the page may be gone */ }
+      if (lastError) detail += "\nlast error: " + (lastError.stack || lastError);
       throw new Error("timed out waiting for " + what + " (screenshot " + name + ".png)" + detail);
     }
     await page.waitForTimeout(50);
