@@ -45,6 +45,9 @@ async function launchWebKit({display, width = 1280, height = 800}) {
   const log = [];
   child.stdout.on("data", (d) => log.push(String(d)));
   child.stderr.on("data", (d) => log.push(String(d)));
+  // A run that dies must not leave the driver (and its MiniBrowser) behind.
+  const reap = () => { if (child.exitCode === null) child.kill("SIGKILL"); };
+  process.once("exit", reap);
   const server = `http://127.0.0.1:${port}`;
   let driver;
   try {
@@ -107,6 +110,7 @@ async function launchWebKit({display, width = 1280, height = 800}) {
     screenshot: async (file) => fs.writeFileSync(file, await driver.takeScreenshot(), "base64"),
     close: async () => {
       try { await driver.quit(); } finally {
+        process.removeListener("exit", reap);
         await new Promise((resolve) => {
           if (child.exitCode !== null) { resolve(); return; }
           child.once("exit", resolve);

@@ -31,9 +31,13 @@ async function startXvfb() {
       child.kill("SIGKILL");
       throw new Error("Xvfb did not start:\n" + log.join(""));
     }
+    // A run that dies (an assertion outside the tests, Ctrl+C) must not leave the X server up.
+    const reap = () => { if (!exited) child.kill("SIGKILL"); };
+    process.once("exit", reap);
     return {
       display: `:${n}`,
       stop: () => new Promise((resolve) => {
+        process.removeListener("exit", reap);
         if (exited) { resolve(); return; }
         child.once("exit", () => resolve());
         child.kill("SIGTERM");
