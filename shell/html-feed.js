@@ -19,6 +19,7 @@
   "use strict";
 
   var PAGE_SIZE = 20;
+  var EARLY_PAGE_SIZE = 10;      // a screenful while the app loads: fewer bytes beside the .wasm
   var FETCH_TIMEOUT_MS = 15000;
   var COLUMN_PX = 600;           // the column's widest image, for the images' `sizes`
   var RELATIVE_DAYS = 7;         // newer than this reads "3 h ago"; older shows the date
@@ -48,8 +49,10 @@
     "#html-feed .author{color:#1b202c;font-weight:600;text-decoration:none}" +
     "#html-feed .author:hover,#html-feed .open:hover{text-decoration:underline}" +
     "#html-feed .text{margin:8px 0 0;white-space:pre-wrap;overflow-wrap:anywhere}" +
-    "#html-feed .media{position:relative;margin:10px 0 0;border-radius:8px;overflow:hidden;background:#e2e5eb}" +
+    "#html-feed .media{position:relative;margin:10px 0 0;border-radius:8px;overflow:hidden;background:#e2e5eb;" +
+    "background-size:100% 100%}" +
     "#html-feed .media img{display:block;width:100%;height:auto}" +
+    "#html-feed .media .box{height:0}" +
     "#html-feed .media.hidden img{filter:blur(28px);transform:scale(1.1)}" +
     "#html-feed .reveal{position:absolute;left:50%;top:50%;transform:translate(-50%,-50%)}" +
     "#html-feed .open{display:inline-block;margin-top:10px;color:#4f46e5;font-weight:600;text-decoration:none;font-size:14px}" +
@@ -136,17 +139,91 @@
     return (post.sensitive ? "Sensitive image by " : "Image by ") + who;
   }
 
+  // ---- BlurHash placeholders (https://github.com/woltapp/blurhash, the decoder its README
+  // specifies), shown until the picture arrives, as the app does --------------------------------
+
+  var BASE83 = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz#$%*+,-.:;=?@[]^_{|}~";
+  var PLACEHOLDER_PX = 32;  // decoded this wide, then stretched: it is a blur anyway
+
+  function decode83(text) {
+    var value = 0;
+    for (var i = 0; i < text.length; i++) {
+      var digit = BASE83.indexOf(text.charAt(i));
+      if (digit < 0) return -1;
+      value = value * 83 + digit;
+    }
+    return value;
+  }
+  function toLinear(v) { v /= 255; return v <= 0.04045 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4); }
+  function toSrgb(v) {
+    v = Math.max(0, Math.min(1, v));
+    return Math.round((v <= 0.0031308 ? v * 12.92 : 1.055 * Math.pow(v, 1 / 2.4) - 0.055) * 255);
+  }
+  function signedSquare(v) { return (v < 0 ? -1 : 1) * v * v; }
+
+  // A data: URL of the placeholder for a w x h picture, or "" (bad hash, no canvas).
+  function placeholderUrl(hash, w, h) {
+    if (typeof hash !== "string" || hash.length < 6 || !(w > 0 && h > 0)) return "";
+    var size = decode83(hash.charAt(0));
+    var nx = size % 9 + 1;
+    var ny = Math.floor(size / 9) + 1;
+    if (size < 0 || hash.length !== 4 + 2 * nx * ny) return "";
+    var maxAc = (decode83(hash.charAt(1)) + 1) / 166;
+    var dc = decode83(hash.slice(2, 6));
+    if (maxAc <= 0 || dc < 0) return "";
+    var colours = [[toLinear(dc >> 16), toLinear((dc >> 8) & 255), toLinear(dc & 255)]];
+    for (var k = 1; k < nx * ny; k++) {
+      var ac = decode83(hash.slice(4 + 2 * k, 6 + 2 * k));
+      if (ac < 0) return "";
+      colours.push([signedSquare((Math.floor(ac / 361) - 9) / 9) * maxAc,
+                    signedSquare((Math.floor(ac / 19) % 19 - 9) / 9) * maxAc,
+                    signedSquare((ac % 19 - 9) / 9) * maxAc]);
+    }
+    var pw = PLACEHOLDER_PX;
+    var ph = Math.max(1, Math.round(PLACEHOLDER_PX * h / w));
+    var canvas = document.createElement("canvas");
+    var ctx = canvas.getContext && canvas.getContext("2d");
+    if (!ctx) return "";
+    canvas.width = pw;
+    canvas.height = ph;
+    var image = ctx.createImageData(pw, ph);
+    for (var y = 0; y < ph; y++) {
+      for (var x = 0; x < pw; x++) {
+        var r = 0, g = 0, b = 0;
+        for (var j = 0; j < ny; j++) {
+          for (var i = 0; i < nx; i++) {
+            var basis = Math.cos(Math.PI * x * i / pw) * Math.cos(Math.PI * y * j / ph);
+            var c = colours[i + j * nx];
+            r += c[0] * basis; g += c[1] * basis; b += c[2] * basis;
+          }
+        }
+        var o = 4 * (x + y * pw);
+        image.data[o] = toSrgb(r); image.data[o + 1] = toSrgb(g); image.data[o + 2] = toSrgb(b); image.data[o + 3] = 255;
+      }
+    }
+    ctx.putImageData(image, 0, 0);
+    try { return canvas.toDataURL(); } catch (e) { return ""; }
+  }
+
   function postImage(post, links) {
     var media = post.media;
     var figure = el("div", "media");
+    var placeholder = placeholderUrl(media.placeholder, media.width, media.height);
+    if (placeholder) figure.style.backgroundImage = "url(" + placeholder + ")";
+    if (links.early) {
+      // While the app loads, its .wasm gets the bandwidth: the image is its placeholder at its
+      // size, named for screen readers, and the app fetches the picture itself.
+      var box = el("div", "box");
+      box.setAttribute("role", "img");
+      box.setAttribute("aria-label", altText(post));
+      if (media.width > 0 && media.height > 0) box.style.paddingTop = (100 * media.height / media.width) + "%";
+      figure.appendChild(box);
+      return figure;
+    }
     var img = el("img");
     var full = links.api(media.url);
     img.src = full;
-    if (links.early) {
-      // While the app downloads, the .wasm comes first; and the app fetches this same URL
-      // (src/app/media/image_library.cpp), so the HTTP cache serves it the second time.
-      img.setAttribute("fetchpriority", "low");
-    } else if (media.thumb_url && media.thumb_url !== media.url && media.width > 320) {
+    if (media.thumb_url && media.thumb_url !== media.url && media.width > 320) {
       // The 320 px thumbnail serves a narrow phone at 1x; the stored image is at most 1000 px.
       img.srcset = links.api(media.thumb_url) + " 320w, " + full + " " + media.width + "w";
       img.sizes = "(max-width: " + (COLUMN_PX + 40) + "px) calc(100vw - 66px), " + COLUMN_PX + "px";
@@ -287,7 +364,8 @@
       more.disabled = true;
       status.textContent = list.firstChild ? "Loading more posts…" : "Loading posts…";
       ready.then(function () {
-        var url = links.api("/api/v1/posts?limit=" + PAGE_SIZE + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
+        var limit = early && !list.firstChild ? EARLY_PAGE_SIZE : PAGE_SIZE;
+        var url = links.api("/api/v1/posts?limit=" + limit + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
         return getJson(url);
       }).then(function (page) {
         loading = false;
@@ -309,7 +387,6 @@
         more.disabled = false;
         if (!list.firstChild) status.textContent = "No posts yet.";
         else status.textContent = cursor ? "" : "You're all caught up.";
-        if (options.onPage) options.onPage(added);
       }).catch(function (err) {
         loading = false;
         if (removed) return;

@@ -11,6 +11,7 @@ const {startServer} = require("./lib/server");
 const DEMO_PASSWORD = "skyloom-demo-2026";  // src/server/demo_seed.h
 const POSTS = 30;                           // two pages: 20 (the feed's page size) and 10
 const PAGE = 20;
+const EARLY_PAGE = 10;                      // the early feed's first page (shell/html-feed.js)
 // What takes the GPU away: no WebGL of either version, as on a blocklisted GPU or driver.
 const NO_WEBGL = ["--disable-webgl", "--disable-3d-apis"];
 // What takes WebAssembly away: V8 without its JIT installs no WebAssembly global, as in iOS
@@ -231,23 +232,40 @@ test("without WebAssembly the same feed shows; user text stays text; the author'
   }
 });
 
-test("with the early feed on, a visitor's Explore paints as HTML and the app takes over", async () => {
+test("the early feed (when on) paints a visitor's Explore as HTML, then the app takes over", async () => {
   const browser = await b.launch();
   try {
+    // Off by default: the app's normal start never fetches the HTML feed.
+    const plain = await b.openPage(browser);
+    const requests = recordRequests(plain);
+    await plain.goto(server.url + "/");
+    await b.waitFor(plain, async () => ((await b.state(plain)) || {feed: {posts: []}}).feed.posts.length > 0, "the app's Explore");
+    assert.ok(!requests.some((u) => u.includes("html-feed.")), "no html-feed.js by default");
+    await plain.context().close();
+
     const page = await b.openPage(browser);
-    await page.addInitScript(() => { window.skyloomEarlyFeed = true; });
+    await page.addInitScript(() => { window.skyloomEarlyFeed = 0; });  // at once, not after 500 ms
     // Hold the .wasm back until the HTML feed is checked, so the order is certain.
     let release;
     const held = new Promise((resolve) => { release = resolve; });
     await page.route(/skyloom\.[0-9a-f]+\.wasm$/, async (route) => { await held; await route.continue(); });
     await page.goto(server.url + "/");
     const overlay = page.locator("#html-feed");
-    await b.waitFor(page, async () => (await page.getByRole("article").count()) === PAGE, "the HTML feed while the app loads");
+    await b.waitFor(page, async () => (await page.getByRole("article").count()) === EARLY_PAGE, "the HTML feed while the app loads");
     const shown = await readArticles(page);
-    assert.equal(shown[0].open, server.url + "/#/post/" + (await apiPage()).items[0].id, "links lead into the app");
+    const top = (await apiPage()).items;
+    assert.equal(shown[0].open, server.url + "/#/post/" + top[0].id, "links lead into the app");
+    assert.equal(shown[0].authorHref, server.url + "/#/u/" + top[0].author.username);
     assert.equal(await page.getByText(/needs WebGL 2/).count(), 0, "no fallback note while the app loads");
+    // Pictures are boxes of their size (the .wasm gets the bandwidth), still named.
+    const boxes = page.getByRole("article").getByRole("img");
+    assert.equal(await boxes.count(), top.slice(0, EARLY_PAGE).filter((p) => p.media).length);
+    for (const name of await boxes.evaluateAll((els) => els.map((e) => e.getAttribute("aria-label"))))
+      assert.ok(name && name.trim().length > 0, "each picture has a name");
+    assert.equal(await page.locator("#html-feed img").count(), 0, "no image downloads");
     await b.screenshot(page, "early-feed-desktop");
     release();
+
     const s = await b.waitFor(page, async () => {
       const st = await b.state(page);
       return st && st.route === "feed" && st.feed.posts.length > 0 && st;
