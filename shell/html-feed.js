@@ -6,7 +6,8 @@
 //   var feed = SkyloomHtmlFeed.start({
 //     mode: "fallback",          // "fallback": the page itself; "early": an overlay the shell
 //                                //   removes once the app shows its own feed
-//     reason: "webgl2",          // fallback only: "webgl2" | "wasm" (no WebAssembly or it failed)
+//     reason: "webgl2",          // fallback only: "webgl2" | "wasm" (no WebAssembly) |
+//                                //   "compile" (the .wasm did not compile or link here)
 //     config: promise,           // optional: config.json as the shell already fetched it
 //   });
 //   feed.setProgress(0.4, "Loading… 120 KB of 300 KB");  // early mode: the app's download
@@ -29,42 +30,42 @@
   var CSS =
     "#html-feed{background:#f4f5f8;color:#1b202c;font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;" +
     "-webkit-user-select:text;user-select:text;-webkit-text-size-adjust:100%}" +
-    "#html-feed.early{position:fixed;inset:0;overflow-y:auto;z-index:2;overscroll-behavior:contain}" +
-    "#html-feed.leaving{pointer-events:none}" +
-    "#html-feed .top{position:sticky;top:0;z-index:1;background:rgba(244,245,248,.94);border-bottom:1px solid #e2e5eb}" +
-    "#html-feed .top-in{max-width:640px;margin:0 auto;padding:10px 16px;box-sizing:border-box;display:flex;align-items:center;gap:10px}" +
-    "#html-feed .logo{width:28px;height:28px;border-radius:8px;background:#4f46e5;color:#fff;" +
+    "#html-feed.hf-early{position:fixed;inset:0;overflow-y:auto;z-index:2;overscroll-behavior:contain}" +
+    "#html-feed.hf-leaving{pointer-events:none}" +
+    "#html-feed .hf-top{position:sticky;top:0;z-index:1;background:rgba(244,245,248,.94);border-bottom:1px solid #e2e5eb}" +
+    "#html-feed .hf-top-in{max-width:640px;margin:0 auto;padding:10px 16px;box-sizing:border-box;display:flex;align-items:center;gap:10px}" +
+    "#html-feed .hf-logo{width:28px;height:28px;border-radius:8px;background:#4f46e5;color:#fff;" +
     "font:600 16px/28px system-ui,sans-serif;text-align:center;flex:none}" +
-    "#html-feed .brand{font-weight:600;font-size:17px;flex:1}" +
-    "#html-feed .progress{font-size:13px;color:#646b7a;font-variant-numeric:tabular-nums}" +
-    "#html-feed .bar{height:3px;background:#e2e5eb}" +
-    "#html-feed .fill{height:100%;width:0;background:#4f46e5;transition:width .12s linear}" +
+    "#html-feed .hf-brand{font-weight:600;font-size:17px;flex:1}" +
+    "#html-feed .hf-progress{font-size:13px;color:#646b7a;font-variant-numeric:tabular-nums}" +
+    "#html-feed .hf-bar{height:3px;background:#e2e5eb}" +
+    "#html-feed .hf-fill{height:100%;width:0;background:#4f46e5;transition:width .12s linear}" +
     "#html-feed main{max-width:640px;margin:0 auto;padding:8px 16px 48px;box-sizing:border-box}" +
     "#html-feed h1{font-size:22px;margin:14px 0 8px}" +
-    "#html-feed .note{background:#fff;border:1px solid #e2e5eb;border-left:4px solid #4f46e5;border-radius:8px;" +
+    "#html-feed .hf-note{background:#fff;border:1px solid #e2e5eb;border-left:4px solid #4f46e5;border-radius:8px;" +
     "padding:10px 12px;margin:0 0 12px;color:#3b4150;font-size:14px}" +
     "#html-feed ol{list-style:none;margin:0;padding:0}" +
     "#html-feed article{background:#fff;border:1px solid #e2e5eb;border-radius:12px;padding:14px 16px;margin:0 0 12px}" +
-    "#html-feed .meta{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:baseline;color:#646b7a;font-size:14px}" +
-    "#html-feed .author{color:#1b202c;font-weight:600;text-decoration:none}" +
-    "#html-feed .author:hover,#html-feed .open:hover{text-decoration:underline}" +
-    "#html-feed .text{margin:8px 0 0;white-space:pre-wrap;overflow-wrap:anywhere}" +
-    "#html-feed .media{position:relative;margin:10px 0 0;border-radius:8px;overflow:hidden;background:#e2e5eb;" +
+    "#html-feed .hf-meta{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:baseline;color:#646b7a;font-size:14px}" +
+    "#html-feed .hf-author{color:#1b202c;font-weight:600;text-decoration:none}" +
+    "#html-feed .hf-author:hover,#html-feed .hf-open:hover{text-decoration:underline}" +
+    "#html-feed .hf-text{margin:8px 0 0;white-space:pre-wrap;overflow-wrap:anywhere}" +
+    "#html-feed .hf-media{position:relative;margin:10px 0 0;border-radius:8px;overflow:hidden;background:#e2e5eb;" +
     "background-size:100% 100%}" +
-    "#html-feed .media img{display:block;width:100%;height:auto}" +
-    "#html-feed .media .box{height:0}" +
-    "#html-feed .media.hidden img{filter:blur(28px);transform:scale(1.1)}" +
-    "#html-feed .reveal{position:absolute;left:50%;top:50%;transform:translate(-50%,-50%)}" +
-    "#html-feed .open{display:inline-block;margin-top:10px;color:#4f46e5;font-weight:600;text-decoration:none;font-size:14px}" +
+    "#html-feed .hf-media img{display:block;width:100%;height:auto}" +
+    "#html-feed .hf-media .hf-box{height:0}" +
+    "#html-feed .hf-media.hf-hidden img{filter:blur(28px);transform:scale(1.1)}" +
+    "#html-feed .hf-reveal{position:absolute;left:50%;top:50%;transform:translate(-50%,-50%)}" +
+    "#html-feed .hf-open{display:inline-block;margin-top:10px;color:#4f46e5;font-weight:600;text-decoration:none;font-size:14px}" +
     "#html-feed button{font:600 15px/1 system-ui,sans-serif;color:#fff;background:#4f46e5;border:0;border-radius:8px;" +
     "padding:12px 18px;min-height:44px;cursor:pointer}" +
     "#html-feed button:focus-visible,#html-feed a:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}" +
     "#html-feed button[disabled]{opacity:.6;cursor:default}" +
-    "#html-feed .more{display:block;width:100%;margin:4px 0 0}" +
-    "#html-feed .status{color:#646b7a;text-align:center;margin:12px 0;min-height:1.45em}" +
-    "#html-feed .error{background:#fff;border:1px solid #f3c4c4;border-left:4px solid #c81e1e;border-radius:8px;" +
+    "#html-feed .hf-more{display:block;width:100%;margin:4px 0 0}" +
+    "#html-feed .hf-status{color:#646b7a;text-align:center;margin:12px 0}#html-feed .hf-status:empty{margin:0}" +
+    "#html-feed .hf-error{background:#fff;border:1px solid #f3c4c4;border-left:4px solid #c81e1e;border-radius:8px;" +
     "padding:12px;margin:12px 0;display:flex;flex-wrap:wrap;gap:10px;align-items:center;justify-content:space-between}" +
-    "#html-feed .error[hidden],#html-feed [hidden]{display:none}";
+    "#html-feed .hf-error[hidden],#html-feed [hidden]{display:none}";
 
   // ---- small DOM helpers: every user string goes through textContent or setAttribute --------
 
@@ -207,13 +208,13 @@
 
   function postImage(post, links) {
     var media = post.media;
-    var figure = el("div", "media");
+    var figure = el("div", "hf-media");
     var placeholder = placeholderUrl(media.placeholder, media.width, media.height);
     if (placeholder) figure.style.backgroundImage = "url(" + placeholder + ")";
     if (links.early) {
       // While the app loads, its .wasm gets the bandwidth: the image is its placeholder at its
       // size, named for screen readers, and the app fetches the picture itself.
-      var box = el("div", "box");
+      var box = el("div", "hf-box");
       box.setAttribute("role", "img");
       box.setAttribute("aria-label", altText(post));
       if (media.width > 0 && media.height > 0) box.style.paddingTop = (100 * media.height / media.width) + "%";
@@ -237,11 +238,11 @@
     img.decoding = "async";
     figure.appendChild(img);
     if (post.sensitive) {  // blurred until asked for, as the app does
-      figure.className += " hidden";
-      var reveal = el("button", "reveal", "Show sensitive image");
+      figure.className += " hf-hidden";
+      var reveal = el("button", "hf-reveal", "Show sensitive image");
       reveal.type = "button";
       reveal.addEventListener("click", function () {
-        figure.className = "media";
+        figure.className = "hf-media";
         figure.removeChild(reveal);
       });
       figure.appendChild(reveal);
@@ -252,8 +253,8 @@
   function postArticle(post, links, now) {
     var name = post.author.username;
     var article = el("article");
-    var meta = el("div", "meta");
-    var author = el("a", "author", "@" + name);
+    var meta = el("div", "hf-meta");
+    var author = el("a", "hf-author", "@" + name);
     author.href = links.user(name);
     meta.appendChild(author);
     var date = new Date(post.created_at);
@@ -265,9 +266,13 @@
     }
     if (post.group && post.group.name) meta.appendChild(el("span", "", "in " + post.group.name));
     article.appendChild(meta);
-    if (post.text) article.appendChild(el("p", "text", post.text));
+    if (post.text) {
+      var text = el("p", "hf-text", post.text);
+      text.dir = "auto";  // Arabic or Hebrew reads right to left, as in the app
+      article.appendChild(text);
+    }
     if (post.media && post.media.url) article.appendChild(postImage(post, links));
-    var open = el("a", "open", "Open post");
+    var open = el("a", "hf-open", "Open post");
     open.href = links.post(post.id);
     open.setAttribute("aria-label", "Open post by @" + name);
     article.appendChild(open);
@@ -277,10 +282,14 @@
   // ---- the page --------------------------------------------------------------------------------
 
   function note(reason) {
+    var browsers = "an up-to-date Chrome, Edge, Firefox or Safari 15 or later";
+    if (reason === "compile")
+      return "A simple read-only view. The full Skyloom app (sign in, posting, memes, chat) could not start " +
+             "in this browser: it needs WebGL 2 and WebAssembly; try " + browsers + ".";
     var needs = reason === "wasm" ? "WebGL 2 and WebAssembly" : "WebGL 2";
     return "A simple read-only view. The full Skyloom app (sign in, posting, memes, chat) needs " + needs +
-           ", which this browser lacks or has turned off: try an up-to-date Chrome, Edge, Firefox or " +
-           "Safari 15 or later" + (reason === "wasm" ? "" : ", with hardware acceleration on") + ".";
+           ", which this browser lacks or has turned off: try " + browsers +
+           (reason === "wasm" ? "" : ", with hardware acceleration on") + ".";
   }
 
   function start(options) {
@@ -291,34 +300,34 @@
       style.id = ROOT_ID + "-style";
       document.head.appendChild(style);
     }
-    var root = el("div", early ? "early" : "");
+    var root = el("div", early ? "hf-early" : "");
     root.id = ROOT_ID;
 
-    var top = el("header", "top");
-    var topIn = el("div", "top-in");
-    var logo = el("div", "logo", "S");
+    var top = el("header", "hf-top");
+    var topIn = el("div", "hf-top-in");
+    var logo = el("div", "hf-logo", "S");
     logo.setAttribute("aria-hidden", "true");
     topIn.appendChild(logo);
-    topIn.appendChild(el("div", "brand", "Skyloom"));
-    var progressText = el("div", "progress", early ? "Loading the app…" : "");
+    topIn.appendChild(el("div", "hf-brand", "Skyloom"));
+    var progressText = el("div", "hf-progress", early ? "Loading the app…" : "");
     if (early) topIn.appendChild(progressText);
     top.appendChild(topIn);
-    var bar = el("div", "bar");
-    var fill = el("div", "fill");
+    var bar = el("div", "hf-bar");
+    var fill = el("div", "hf-fill");
     bar.appendChild(fill);
     if (early) top.appendChild(bar);
     root.appendChild(top);
 
     var main = el("main");
     main.appendChild(el("h1", "", "Explore"));
-    if (!early) main.appendChild(el("p", "note", note(options.reason)));
+    if (!early) main.appendChild(el("p", "hf-note", note(options.reason)));
     var list = el("ol");
     list.setAttribute("aria-label", "Posts");
     main.appendChild(list);
-    var status = el("p", "status", "Loading posts…");
+    var status = el("p", "hf-status", "Loading posts…");
     status.setAttribute("role", "status");
     main.appendChild(status);
-    var error = el("div", "error");
+    var error = el("div", "hf-error");
     error.setAttribute("role", "alert");
     error.hidden = true;
     var errorText = el("span");
@@ -327,7 +336,7 @@
     error.appendChild(errorText);
     error.appendChild(retry);
     main.appendChild(error);
-    var more = el("button", "more", "Load more");
+    var more = el("button", "hf-more", "Load more");
     more.type = "button";
     more.hidden = true;
     main.appendChild(more);
@@ -357,12 +366,16 @@
       return links;
     });
 
+    // The live region stays in the page (a hidden one is not announced when it changes); an
+    // empty one takes no room (CSS :empty).
+    function setStatus(text) { status.textContent = text; }
+
     function load() {
       if (loading || removed) return;
       loading = true;
       error.hidden = true;
       more.disabled = true;
-      status.textContent = list.firstChild ? "Loading more posts…" : "Loading posts…";
+      setStatus(list.firstChild ? "Loading more posts…" : "Loading posts…");
       ready.then(function () {
         var limit = early && !list.firstChild ? EARLY_PAGE_SIZE : PAGE_SIZE;
         var url = links.api("/api/v1/posts?limit=" + limit + (cursor ? "&cursor=" + encodeURIComponent(cursor) : ""));
@@ -385,12 +398,11 @@
         cursor = page.next_cursor || null;
         more.hidden = !cursor;
         more.disabled = false;
-        if (!list.firstChild) status.textContent = "No posts yet.";
-        else status.textContent = cursor ? "" : "You're all caught up.";
+        setStatus(!list.firstChild ? "No posts yet." : cursor ? "" : "You're all caught up.");
       }).catch(function (err) {
         loading = false;
         if (removed) return;
-        status.textContent = "";
+        setStatus("");
         errorText.textContent = "Couldn't load " + (list.firstChild ? "more posts" : "the feed") + ": " +
                                 (err && err.message || err) + ".";
         error.hidden = false;
@@ -413,7 +425,7 @@
         if (text) progressText.textContent = text;
       },
       // Stops drawing (a late answer is dropped) and lets clicks through to what is beneath.
-      leave: function () { root.className += " leaving"; },
+      leave: function () { root.className += " hf-leaving"; },
       remove: function () {
         removed = true;
         if (root.parentNode) root.parentNode.removeChild(root);

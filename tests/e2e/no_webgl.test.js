@@ -43,11 +43,11 @@ function recordRequests(page) {
 
 // What the page shows for each post, read from the DOM the way assistive tech reads it.
 const readArticles = (page) => page.getByRole("article").evaluateAll((articles) => articles.map((a) => {
-  const author = a.querySelector("a.author");
+  const author = a.querySelector("a.hf-author");
   const time = a.querySelector("time");
-  const text = a.querySelector(".text");
+  const text = a.querySelector(".hf-text");
   const img = a.querySelector("img");
-  const open = a.querySelector("a.open");
+  const open = a.querySelector("a.hf-open");
   return {
     author: author && author.textContent, authorHref: author && author.href,
     datetime: time && time.getAttribute("datetime"), timeText: time && time.textContent,
@@ -213,8 +213,8 @@ test("without WebAssembly the same feed shows; user text stays text; the author'
     assertMatches(await readArticles(page), first.items);
 
     const top = page.getByRole("article").first();
-    assert.equal(await top.locator(".text").textContent(), hostile, "shown as the characters typed");
-    assert.equal(await top.locator(".text *").count(), 0, "no element made from it");
+    assert.equal(await top.locator(".hf-text").textContent(), hostile, "shown as the characters typed");
+    assert.equal(await top.locator(".hf-text *").count(), 0, "no element made from it");
     assert.equal(await page.evaluate(() => window.__pwned), undefined, "nothing of it ran");
     assert.equal(await top.getByRole("img").getAttribute("alt"), alt);
     assert.ok(await top.getByRole("img", {name: alt}).isVisible());
@@ -229,6 +229,25 @@ test("without WebAssembly the same feed shows; user text stays text; the author'
   } finally {
     await browser.close();
     await fetch(server.url + "/api/v1/posts/" + (await created.json()).post.id, {method: "DELETE", headers: auth});
+  }
+});
+
+test("a .wasm this browser cannot compile also falls back to the HTML feed", async () => {
+  const browser = await b.launch();
+  try {
+    const page = await b.openPage(browser);
+    // A module with a valid header and a truncated section: WebAssembly.CompileError.
+    await page.route(/skyloom\.[0-9a-f]+\.wasm$/, (route) => route.fulfill({
+      status: 200, contentType: "application/wasm", body: Buffer.from([0, 0x61, 0x73, 0x6d, 1, 0, 0, 0, 1, 0xff])}));
+    await page.goto(server.url + "/");
+    await page.getByText(/could not start in this browser: it needs WebGL 2 and WebAssembly/).waitFor();
+    await b.waitFor(page, async () => (await page.getByRole("article").count()) === PAGE, "the HTML feed");
+    assertMatches(await readArticles(page), (await apiPage()).items);
+    assert.equal(await page.locator("#canvas").isVisible(), false);
+    assert.deepEqual(page.consoleErrors, []);
+    await page.context().close();
+  } finally {
+    await browser.close();
   }
 });
 
