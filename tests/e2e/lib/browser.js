@@ -14,8 +14,9 @@ const CHROMIUM_ARGS = [
 const ARTIFACTS = path.join(ROOT, "test-artifacts");
 const WAIT_MS = 10000;
 
-function launch() {
-  return chromium.launch({executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: CHROMIUM_ARGS});
+// args: more Chromium flags, e.g. ["--disable-3d-apis"] for a browser without WebGL.
+function launch({args = []} = {}) {
+  return chromium.launch({executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...args]});
 }
 
 // Opens a page and records console errors and page errors so tests can assert there are none.
