@@ -161,6 +161,14 @@ test("keyboard only: Tab to sign in, post, j to the next post, ? for the shortcu
   await b.waitFor(page, async () => (await b.state(page)).feed.posts.some((p) => p.text === text), "the post in the feed");
   await page.keyboard.press("Escape");  // out of the field
 
+  // PageDown and Home scroll the feed as they scroll any page.
+  await b.waitFor(page, async () => !(await b.activeElement(page)).tag.match(/TEXTAREA|INPUT/), "out of the field");
+  const rowBefore = (await b.state(page)).feed.last_visible_row;
+  await page.keyboard.press("PageDown");
+  await b.waitFor(page, async () => (await b.state(page)).feed.last_visible_row > rowBefore, "PageDown scrolled the feed");
+  await page.keyboard.press("Home");
+  await b.waitFor(page, async () => (await b.state(page)).feed.last_visible_row === rowBefore, "Home back at the top");
+
   // Tab onto a control: the canvas draws a focus ring around it.
   await page.keyboard.press("Tab");
   await b.settle(page, 3);

@@ -22,6 +22,7 @@
 #include "screens/post_card.h"
 #include "ui/fonts.h"
 #include "ui/rich_text.h"
+#include "ui/text_input.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
 #include "validation/validation.h"  // core: kPostMaxChars, CountCodePoints
@@ -54,6 +55,33 @@ void UpdateScroll(FeedScreen& s) {
     if (hovered && io.MouseWheel != 0.0f) {
         if (s.scroll_target < 0) s.scroll_target = scroll;
         s.scroll_target = std::clamp(s.scroll_target - io.MouseWheel * kWheelStepPx, 0.0f, max);
+    }
+    // The keys that scroll any page: PageDown / Space a screen on, PageUp / Shift+Space back,
+    // Home / End to the ends, smoothed like the wheel. The feed owns them, so ImGui's keyboard
+    // navigation does not also move its focus a page; not while a field or a menu has the keys.
+    const ImGuiID keys_owner = ImGui::GetID("##feed-keys");
+    for (ImGuiKey key : {ImGuiKey_PageDown, ImGuiKey_PageUp, ImGuiKey_Home, ImGuiKey_End})
+        ImGui::SetKeyOwner(key, keys_owner);
+    const bool keys_free = !io.WantTextInput && ui::FieldSync().focused_id() == 0 && !io.KeyCtrl &&
+                           !io.KeyAlt && !io.KeySuper &&
+                           !ImGui::IsPopupOpen("", ImGuiPopupFlags_AnyPopupId);
+    if (keys_free) {
+        const float page = ImGui::GetWindowHeight() * 0.85f;
+        float by = 0.0f;
+        if (ImGui::IsKeyPressed(ImGuiKey_PageDown) ||
+            (ImGui::IsKeyPressed(ImGuiKey_Space) && !io.KeyShift))
+            by = page;
+        else if (ImGui::IsKeyPressed(ImGuiKey_PageUp) ||
+                 (ImGui::IsKeyPressed(ImGuiKey_Space) && io.KeyShift))
+            by = -page;
+        else if (ImGui::IsKeyPressed(ImGuiKey_Home, false))
+            by = -max - 1.0f;
+        else if (ImGui::IsKeyPressed(ImGuiKey_End, false))
+            by = max + 1.0f;
+        if (by != 0.0f) {
+            if (s.scroll_target < 0) s.scroll_target = scroll;
+            s.scroll_target = std::clamp(s.scroll_target + by, 0.0f, max);
+        }
     }
     if (s.scroll_target >= 0) {
         float next = scroll + (s.scroll_target - scroll) * std::fmin(1.0f, dt * kSmoothRate);
