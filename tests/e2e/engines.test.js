@@ -34,10 +34,10 @@ const WHEEL_NOTCH_PX = 100;  // SDL counts 100 px of a pixel-mode wheel event as
 const FEED_NOTCH_PX = 120;  // what the feed scrolls per notch (feed_screen.cpp kWheelStepPx)
 
 // Known app bugs in one engine, reported by their check as TODO (not failing the run) until fixed.
-const KNOWN_BUGS = {
-  webkit: "WebKitGTK 2.50: an ImageBitmap made in a worker and transferred to the page fails " +
-          "texImage2D (INVALID_VALUE), so text_raster_web's worker-drawn text is a black box",
-};
+// Engine bugs a check may report as TODO until they are fixed (engine name -> what). Fixed:
+// WebKitGTK 2.50's black boxes for worker-drawn text (text_raster_web now draws on the page's
+// thread where a transferred ImageBitmap fails to upload).
+const KNOWN_BUGS = {};
 
 let server;
 let xvfb;

@@ -267,21 +267,11 @@ EM_JS(void, skyloom_text_init, (), {
         if (typeof OffscreenCanvas !== "undefined" && typeof Worker !== "undefined") {
             var source = "(" + workerMain.toString() + ")(" + T.drawTiles.toString() + ");";
             T.worker = new Worker(URL.createObjectURL(new Blob([source], {type: "text/javascript"})));
-            T.worker.onmessage = function(e) {
-                var m = e.data;
-                if (!T.inflight.delete(m.id)) return;
-                var t0 = performance.now();
-                var tiles = m.tiles.map(function(t) {
-                    var name = T.upload(t.bitmap);
-                    t.bitmap.close();
-                    return {name: name, topPx: t.topPx, w: t.w, h: t.h};
-                });
-                T.uploadMs += performance.now() - t0;
-                T.finish(m.id, tiles);
-            };
-            T.worker.onerror = function() {
-                // No worker after all: what it had is drawn here, and so is everything after.
+            // No worker after all: what it had is drawn here, and so is everything after.
+            var abandonWorker = function() {
+                var worker = T.worker;
                 T.worker = null;
+                if (worker) worker.terminate();
                 var pending = Array.from(T.inflight.entries());
                 T.inflight.clear();
                 pending.forEach(function(entry) {
@@ -292,6 +282,44 @@ EM_JS(void, skyloom_text_init, (), {
                     T.finish(entry[0], tiles);
                 });
             };
+            // WebKitGTK 2.50 cannot upload an ImageBitmap a worker transferred (texImage2D fails
+            // with INVALID_VALUE and the texture samples black): the first reply's first tile
+            // is checked once, and where it fails the text is drawn on this thread instead.
+            var bitmapsChecked = false;
+            var uploadFails = function(bitmap) {
+                var gl = GLctx;
+                for (var i = 0; i < 8 && gl.getError() !== gl.NO_ERROR; i++) {}  // older errors
+                var name = T.upload(bitmap);
+                if (gl.getError() === gl.NO_ERROR) return name;
+                gl.deleteTexture(GL.textures[name]);
+                GL.textures[name] = null;
+                return 0;
+            };
+            T.worker.onmessage = function(e) {
+                var m = e.data;
+                var job = T.inflight.get(m.id);
+                if (!T.inflight.delete(m.id)) return;
+                var t0 = performance.now();
+                var first = 0;
+                if (!bitmapsChecked && m.tiles.length) {
+                    bitmapsChecked = true;
+                    first = uploadFails(m.tiles[0].bitmap);
+                    if (!first) {
+                        m.tiles.forEach(function(t) { t.bitmap.close(); });
+                        T.inflight.set(m.id, job);
+                        abandonWorker();
+                        return;
+                    }
+                }
+                var tiles = m.tiles.map(function(t, i) {
+                    var name = i === 0 && first ? first : T.upload(t.bitmap);
+                    t.bitmap.close();
+                    return {name: name, topPx: t.topPx, w: t.w, h: t.h};
+                });
+                T.uploadMs += performance.now() - t0;
+                T.finish(m.id, tiles);
+            };
+            T.worker.onerror = abandonWorker;
         }
     } catch (e) {
         T.worker = null;
