@@ -14,6 +14,41 @@ struct Option {
     const char* help;
 };
 
+// "https://app.example" or "http://localhost:5173": a scheme, a host, maybe a port, no path.
+bool IsOrigin(const std::string& text) {
+    size_t rest = 0;
+    if (text.rfind("https://", 0) == 0)
+        rest = 8;
+    else if (text.rfind("http://", 0) == 0)
+        rest = 7;
+    else
+        return false;
+    if (text.size() == rest || text.size() > 200) return false;
+    for (size_t i = rest; i < text.size(); i++) {
+        const char c = text[i];
+        const bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                        (c >= '0' && c <= '9') || c == '.' || c == '-' || c == ':' || c == '[' ||
+                        c == ']';
+        if (!ok) return false;
+    }
+    return true;
+}
+
+bool AddOrigins(ServerConfig& c, const std::string& list) {
+    size_t start = 0;
+    while (start <= list.size()) {
+        size_t comma = list.find(',', start);
+        if (comma == std::string::npos) comma = list.size();
+        std::string origin = list.substr(start, comma - start);
+        while (!origin.empty() && origin.front() == ' ') origin.erase(0, 1);
+        while (!origin.empty() && origin.back() == ' ') origin.pop_back();
+        if (!IsOrigin(origin)) return false;
+        c.cors_origins.push_back(origin);
+        start = comma + 1;
+    }
+    return true;
+}
+
 bool ParseInt(const std::string& text, int min, int max, int& out) {
     if (text.empty() || text.size() > 9) return false;
     for (char c : text)
@@ -59,6 +94,17 @@ const std::map<std::string, Option>& Options() {
               return v.rfind("https://", 0) == 0 || v.rfind("http://", 0) == 0;
           },
           "the app's URL for links from shared-link pages /p/ID, /u/NAME (default: this site)"}},
+        {"--cors-origin",
+         {"SKYLOOM_CORS_ORIGINS", true, AddOrigins,
+          "an origin (https://host[:port]) allowed to call the API and read media cross-origin; "
+          "repeatable (env: comma separated)"}},
+        {"--hsts",
+         {"SKYLOOM_HSTS", false,
+          [](ServerConfig& c, const std::string& v) {
+              c.hsts = v != "0";
+              return true;
+          },
+          "send Strict-Transport-Security (only when clients reach the server over HTTPS)"}},
         {"--mailer",
          {"SKYLOOM_MAILER", true,
           [](ServerConfig& c, const std::string& v) {

@@ -15,7 +15,11 @@ struct ServerConfig {
     std::string data_dir = "data";   // --data / SKYLOOM_DATA: SQLite file, outbox, keys
     std::string site_dir;            // --site / SKYLOOM_SITE: static files served at /
     std::string app_url;             // --app-url / SKYLOOM_APP_URL: the app, when hosted elsewhere
-    std::string mailer = "outbox";   // --mailer / SKYLOOM_MAILER: outbox | smtp://HOST:PORT
+    // --cors-origin ORIGIN (repeatable) / SKYLOOM_CORS_ORIGINS (comma separated): sites on other
+    // origins (the static app on S3/CloudFront/Amplify) allowed to call the API and read media.
+    std::vector<std::string> cors_origins;
+    bool hsts = false;  // --hsts: Strict-Transport-Security on every answer (behind TLS)
+    std::string mailer = "outbox";  // --mailer / SKYLOOM_MAILER: outbox | smtp://HOST:PORT
     std::string mail_from = "Skyloom <no-reply@skyloom.local>";  // --mail-from / SKYLOOM_MAIL_FROM
     bool demo = false;         // --demo / SKYLOOM_DEMO=1: seed demo users and posts
     std::string model_path;    // --model / SKYLOOM_MODEL: classifier .skm ("" = beside the build)

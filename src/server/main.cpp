@@ -13,6 +13,7 @@
 #include "config.h"
 #include "demo_seed.h"
 #include "demo_templates.h"
+#include "http/http_types.h"
 #include "http/routes.h"
 #include "ml/classifier.h"
 #include "secrets.h"
@@ -102,6 +103,7 @@ int Serve(const ServerConfig& config) {
     namespace fs = std::filesystem;
     InitCrypto();
     fs::create_directories(config.data_dir);
+    SetResponsePolicy({config.cors_origins, config.hsts});
 
     Database db((fs::path(config.data_dir) / "skyloom.db").string());
     db.Migrate();

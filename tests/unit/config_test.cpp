@@ -42,6 +42,24 @@ TEST(Config, BadFlagsAreNamed) {
     EXPECT_FALSE(ParseConfig({"--data"}).ok());
 }
 
+TEST(Config, CorsOriginsFromTheEnvironmentAndRepeatedFlags) {
+    setenv("SKYLOOM_CORS_ORIGINS", "https://app.example, http://localhost:5173", 1);
+    auto config = ParseConfig({"--cors-origin", "https://cdn.example:8443", "--hsts"});
+    unsetenv("SKYLOOM_CORS_ORIGINS");
+    ASSERT_TRUE(config.ok()) << config.error().message;
+    EXPECT_EQ(config.value().cors_origins,
+              (std::vector<std::string>{"https://app.example", "http://localhost:5173",
+                                        "https://cdn.example:8443"}));
+    EXPECT_TRUE(config.value().hsts);
+    EXPECT_TRUE(ParseConfig({}).value().cors_origins.empty());
+    EXPECT_FALSE(ParseConfig({}).value().hsts);
+    // An origin is a scheme and a host (and port): no path, no wildcard, no other scheme.
+    for (const char* bad : {"app.example", "https://app.example/", "https://app.example/x", "*",
+                            "ftp://app.example", "https://", ""}) {
+        EXPECT_FALSE(ParseConfig({"--cors-origin", bad}).ok()) << bad;
+    }
+}
+
 TEST(Config, AiProviderFromEnvironmentAndKeyOnlyFromEnvironment) {
     EXPECT_EQ(ParseConfig({}).value().ai_provider, "builtin");
     setenv("SKYLOOM_AI_PROVIDER", "openai", 1);

@@ -11,7 +11,7 @@ EventStream::~EventStream() {
 bool EventStream::Send(std::string_view data, std::string_view event) {
     if (m_closed || m_gone->load()) return false;
     if (!m_response) {
-        m_response.emplace(m_request->create_response<restinio::chunked_output_t>(StatusLine(200)));
+        m_response.emplace(NewResponse<restinio::chunked_output_t>(m_request, 200));
         m_response->append_header(restinio::http_field::content_type,
                                   "text/event-stream; charset=utf-8");
         m_response->append_header(restinio::http_field::cache_control, "no-store");

@@ -66,8 +66,54 @@ restinio::http_status_line_t StatusLine(int status) {
                                         reason);
 }
 
+namespace {
+std::vector<std::string>& CorsOrigins() {
+    static std::vector<std::string> origins;
+    return origins;
+}
+}  // namespace
+
+namespace {
+bool& Hsts() {
+    static bool hsts = false;
+    return hsts;
+}
+}  // namespace
+
+void SetResponsePolicy(ResponsePolicy policy) {
+    CorsOrigins() = std::move(policy.cors_origins);
+    Hsts() = policy.hsts;
+}
+
+bool HstsEnabled() {
+    return Hsts();
+}
+bool CorsEnabled() {
+    return !CorsOrigins().empty();
+}
+
+std::string AllowedOrigin(const RequestHandle& request) {
+    if (!CorsEnabled()) return {};
+    const auto origin = request->header().opt_value_of(restinio::http_field::origin);
+    if (!origin) return {};
+    for (const std::string& allowed : CorsOrigins())
+        if (*origin == allowed) return allowed;
+    return {};
+}
+
+HandlerStatus SendPreflight(const RequestHandle& request, const std::string& allow_methods) {
+    auto response = NewResponse(request, 204);
+    if (!AllowedOrigin(request).empty()) {
+        response.append_header(restinio::http_field::access_control_allow_methods, allow_methods);
+        response.append_header(restinio::http_field::access_control_allow_headers,
+                               "authorization, content-type, if-none-match, range");
+        response.append_header(restinio::http_field::access_control_max_age, "600");
+    }
+    return response.done();
+}
+
 HandlerStatus SendJson(const RequestHandle& request, int status, const std::string& json_text) {
-    return request->create_response(StatusLine(status))
+    return NewResponse(request, status)
         .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
         .append_header(restinio::http_field::cache_control, "no-store")
         .set_body(json_text)
@@ -76,7 +122,7 @@ HandlerStatus SendJson(const RequestHandle& request, int status, const std::stri
 
 HandlerStatus SendError(const RequestHandle& request, const Error& error) {
     int status = error.http_status >= 400 ? error.http_status : 500;
-    auto response = request->create_response(StatusLine(status));
+    auto response = NewResponse(request, status);
     response.append_header(restinio::http_field::content_type, "application/json; charset=utf-8");
     response.append_header(restinio::http_field::cache_control, "no-store");
     if (error.retry_after > 0) {
@@ -87,7 +133,7 @@ HandlerStatus SendError(const RequestHandle& request, const Error& error) {
 }
 
 HandlerStatus SendEmpty(const RequestHandle& request, int status) {
-    return request->create_response(StatusLine(status)).done();
+    return NewResponse(request, status).done();
 }
 
 }  // namespace skyloom::server

@@ -5,6 +5,7 @@
 
 #include <functional>
 #include <string>
+#include <vector>
 
 #include "util/result.h"
 
@@ -21,6 +22,54 @@ struct ServerTraits : public restinio::default_traits_t {
 };
 
 [[nodiscard]] restinio::http_status_line_t StatusLine(int status);
+
+// ---- Headers every response carries ------------------------------------------------------
+// Set once at start-up (from ServerConfig), read by every response.
+struct ResponsePolicy {
+    std::vector<std::string> cors_origins;  // origins granted CORS ("https://app.example")
+    bool hsts = false;                      // Strict-Transport-Security (behind TLS only)
+};
+void SetResponsePolicy(ResponsePolicy policy);
+[[nodiscard]] bool HstsEnabled();
+[[nodiscard]] bool CorsEnabled();
+// The request's Origin when it is one of the configured CORS origins, else "".
+[[nodiscard]] std::string AllowedOrigin(const RequestHandle& request);
+
+// Adds what every answer carries: X-Content-Type-Options: nosniff, a Referrer-Policy, HSTS when
+// on, and for an allowed origin the CORS grant (Access-Control-Allow-Origin, Vary: Origin and
+// the headers the app reads). Call on every response builder, errors and media included.
+template <typename Builder>
+Builder& WithCommonHeaders(const RequestHandle& request, Builder& response);
+
+// request->create_response(StatusLine(status)) with the common headers.
+template <typename Output = restinio::restinio_controlled_output_t>
+[[nodiscard]] restinio::response_builder_t<Output> NewResponse(const RequestHandle& request,
+                                                               int status) {
+    auto response = request->create_response<Output>(StatusLine(status));
+    WithCommonHeaders(request, response);
+    return response;
+}
+
+// Answers a CORS preflight (OPTIONS) for a path serving `allow_methods` ("GET, POST"): 204, and
+// for an allowed origin the methods, the request headers the app sends and a Max-Age.
+HandlerStatus SendPreflight(const RequestHandle& request, const std::string& allow_methods);
+
+template <typename Builder>
+Builder& WithCommonHeaders(const RequestHandle& request, Builder& response) {
+    response.append_header("X-Content-Type-Options", "nosniff");
+    response.append_header("Referrer-Policy", "strict-origin-when-cross-origin");
+    if (HstsEnabled())
+        response.append_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
+    const std::string origin = AllowedOrigin(request);
+    if (!origin.empty()) {
+        response.append_header(restinio::http_field::access_control_allow_origin, origin);
+        response.append_header("Access-Control-Expose-Headers",
+                               "Retry-After, ETag, Content-Range, Content-Length");
+    }
+    // Answers differ by Origin whenever any origin is granted: caches must keep them apart.
+    if (CorsEnabled()) response.append_header(restinio::http_field::vary, "Origin");
+    return response;
+}
 
 // Writes `json_text` with the given status and Content-Type: application/json.
 HandlerStatus SendJson(const RequestHandle& request, int status, const std::string& json_text);

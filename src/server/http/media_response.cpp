@@ -53,7 +53,7 @@ HandlerStatus SendMediaFile(const RequestHandle& request, const std::string& id,
     const auto& header = request->header();
     std::string if_none_match = header.get_field_or(restinio::http_field::if_none_match, "");
     if (if_none_match == etag || if_none_match == "*") {
-        return request->create_response(StatusLine(304))
+        return NewResponse(request, 304)
             .append_header(restinio::http_field::etag, etag)
             .append_header(restinio::http_field::cache_control,
                            "public, max-age=31536000, immutable")
@@ -63,7 +63,7 @@ HandlerStatus SendMediaFile(const RequestHandle& request, const std::string& id,
     RangeResult kind =
         ParseRange(header.get_field_or(restinio::http_field::range, ""), size, range);
     if (kind == RangeResult::kUnsatisfiable) {
-        return request->create_response(StatusLine(416))
+        return NewResponse(request, 416)
             .append_header(restinio::http_field::content_type, "application/json; charset=utf-8")
             .append_header(restinio::http_field::content_range, "bytes */" + std::to_string(size))
             .set_body(DumpJson(ToJson(
@@ -71,12 +71,11 @@ HandlerStatus SendMediaFile(const RequestHandle& request, const std::string& id,
             .done();
     }
     bool partial = kind == RangeResult::kSatisfiable;
-    auto response = request->create_response(StatusLine(partial ? 206 : 200));
+    auto response = NewResponse(request, partial ? 206 : 200);
     response.append_header(restinio::http_field::content_type, mime)
         .append_header(restinio::http_field::etag, etag)
         .append_header(restinio::http_field::cache_control, "public, max-age=31536000, immutable")
-        .append_header(restinio::http_field::accept_ranges, "bytes")
-        .append_header("X-Content-Type-Options", "nosniff");
+        .append_header(restinio::http_field::accept_ranges, "bytes");
     auto file = restinio::sendfile(path);
     if (partial) {
         response.append_header(restinio::http_field::content_range,

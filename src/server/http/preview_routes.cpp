@@ -27,12 +27,11 @@ PreviewLinks Links(const RouteContext& ctx, const RequestHandle& request) {
 }
 
 HandlerStatus SendHtml(const RequestHandle& request, int status, std::string html) {
-    return request->create_response(StatusLine(status))
+    return NewResponse(request, status)
         .append_header(restinio::http_field::content_type, "text/html; charset=utf-8")
         .append_header(restinio::http_field::cache_control,
                        status == 200 ? "public, max-age=" + std::to_string(kPreviewMaxAgeSeconds)
                                      : std::string("no-store"))
-        .append_header("X-Content-Type-Options", "nosniff")
         .set_body(std::move(html))
         .done();
 }

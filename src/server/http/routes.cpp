@@ -77,6 +77,19 @@ class RouteTable {
         m_router.add_handler(method, path, Guard(std::move(handler)));
         m_methods[path].push_back(method);
     }
+    // Every path answers CORS preflights (OPTIONS) for the methods it serves.
+    void AddPreflightHandlers() {
+        for (auto& [path, methods] : m_methods) {
+            std::string allow;
+            for (auto method : methods)
+                allow += (allow.empty() ? "" : ", ") + std::string(method.c_str());
+            m_router.add_handler(restinio::http_method_options(), path,
+                                 [allow](const RequestHandle& request, RouteParams) {
+                                     return SendPreflight(request, allow);
+                                 });
+            methods.push_back(restinio::http_method_options());
+        }
+    }
     void AddMethodNotAllowedHandlers() {
         for (auto& [path, methods] : m_methods) {
             std::string allow;
@@ -89,7 +102,7 @@ class RouteTable {
                                  [allow](const RequestHandle& request, RouteParams) {
                                      Error error{"method_not_allowed",
                                                  "This address does not accept that method", 405};
-                                     return request->create_response(StatusLine(405))
+                                     return NewResponse(request, 405)
                                          .append_header(restinio::http_field::content_type,
                                                         "application/json; charset=utf-8")
                                          .append_header(restinio::http_field::allow, allow)
@@ -624,6 +637,7 @@ std::unique_ptr<Router> BuildRouter(std::shared_ptr<RouteContext> ctx) {
     AddSocialRoutes(routes, ctx);
     for (RouteSpec& route : PreviewRoutes(ctx))
         routes.Add(route.method, route.path, std::move(route.handler));
+    routes.AddPreflightHandlers();
     routes.AddMethodNotAllowedHandlers();
 
     router->non_matched_request_handler([ctx](const RequestHandle& req) {

@@ -71,7 +71,7 @@ HandlerStatus ServeStaticFile(const RequestHandle& request, const std::string& s
     std::string body;
     if (!ReadFile(chosen, body)) return SendError(request, errors::NotFound("That page"));
 
-    auto response = request->create_response(StatusLine(200));
+    auto response = NewResponse(request, 200);
     response.append_header(restinio::http_field::content_type,
                            ContentType(file.extension().string()));
     response.append_header(restinio::http_field::cache_control,
