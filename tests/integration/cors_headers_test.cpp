@@ -1,10 +1,10 @@
 // CORS for a site on another origin (issue 12 item 4) and the headers every answer carries
 // (item 7), against the real server.
 #include <gtest/gtest.h>
-#include <strings.h>
 
 #include "client_helpers.h"
 #include "curl_transport.h"
+#include "raw_headers.h"
 #include "server_process.h"
 #include "test_images.h"
 
@@ -30,26 +30,6 @@ Answer Send(const ServerProcess& server, const std::string& method, const std::s
     return Answer{raw.response.status, raw.response.body, raw.headers};
 }
 
-// Every value of header `name` (case-insensitive), joined with ", ".
-std::string Header(const std::string& raw, const std::string& name) {
-    std::string out;
-    size_t pos = 0;
-    while (pos < raw.size()) {
-        size_t end = raw.find("\r\n", pos);
-        if (end == std::string::npos) end = raw.size();
-        const std::string line = raw.substr(pos, end - pos);
-        const size_t colon = line.find(':');
-        if (colon != std::string::npos && colon == name.size() &&
-            strncasecmp(line.c_str(), name.c_str(), colon) == 0) {
-            std::string value = line.substr(colon + 1);
-            while (!value.empty() && value.front() == ' ') value.erase(0, 1);
-            out += (out.empty() ? "" : ", ") + value;
-        }
-        pos = end + 2;
-    }
-    return out;
-}
-
 class CorsTest : public ::testing::Test {
   protected:
     static void SetUpTestSuite() {
@@ -70,15 +50,15 @@ TEST_F(CorsTest, AnAllowedOriginsPreflightIsGranted) {
                      {"Access-Control-Request-Method", "POST"},
                      {"Access-Control-Request-Headers", "authorization, content-type"}});
     EXPECT_EQ(a.status, 204);
-    EXPECT_EQ(Header(a.headers, "Access-Control-Allow-Origin"), kApp);
-    const std::string methods = Header(a.headers, "Access-Control-Allow-Methods");
+    EXPECT_EQ(HeaderValues(a.headers, "Access-Control-Allow-Origin"), kApp);
+    const std::string methods = HeaderValues(a.headers, "Access-Control-Allow-Methods");
     EXPECT_NE(methods.find("POST"), std::string::npos) << methods;
     EXPECT_NE(methods.find("GET"), std::string::npos) << methods;
-    const std::string allowed = Header(a.headers, "Access-Control-Allow-Headers");
+    const std::string allowed = HeaderValues(a.headers, "Access-Control-Allow-Headers");
     EXPECT_NE(allowed.find("authorization"), std::string::npos);
     EXPECT_NE(allowed.find("content-type"), std::string::npos);
-    EXPECT_EQ(Header(a.headers, "Access-Control-Max-Age"), "600");
-    EXPECT_NE(Header(a.headers, "Vary").find("Origin"), std::string::npos);
+    EXPECT_EQ(HeaderValues(a.headers, "Access-Control-Max-Age"), "600");
+    EXPECT_NE(HeaderValues(a.headers, "Vary").find("Origin"), std::string::npos);
 }
 
 TEST_F(CorsTest, AnOriginNotConfiguredGetsNoGrant) {
@@ -86,38 +66,38 @@ TEST_F(CorsTest, AnOriginNotConfiguredGetsNoGrant) {
         Send(*server, "OPTIONS", "/api/v1/posts",
              {{"Origin", "https://evil.example"}, {"Access-Control-Request-Method", "POST"}});
     EXPECT_EQ(pre.status, 204);
-    EXPECT_EQ(Header(pre.headers, "Access-Control-Allow-Origin"), "");
-    EXPECT_EQ(Header(pre.headers, "Access-Control-Allow-Methods"), "");
+    EXPECT_EQ(HeaderValues(pre.headers, "Access-Control-Allow-Origin"), "");
+    EXPECT_EQ(HeaderValues(pre.headers, "Access-Control-Allow-Methods"), "");
     Answer get = Send(*server, "GET", "/api/v1/posts", {{"Origin", "https://evil.example"}});
     EXPECT_EQ(get.status, 200);
-    EXPECT_EQ(Header(get.headers, "Access-Control-Allow-Origin"), "");
+    EXPECT_EQ(HeaderValues(get.headers, "Access-Control-Allow-Origin"), "");
     // A configured origin's prefix or a variant is not that origin.
     Answer near = Send(*server, "GET", "/api/v1/posts", {{"Origin", "https://app.example.evil"}});
-    EXPECT_EQ(Header(near.headers, "Access-Control-Allow-Origin"), "");
+    EXPECT_EQ(HeaderValues(near.headers, "Access-Control-Allow-Origin"), "");
 }
 
 TEST_F(CorsTest, AnswersAndErrorsToAnAllowedOriginCarryTheGrant) {
     Answer ok = Send(*server, "GET", "/api/v1/posts", {{"Origin", "http://localhost:5173"}});
     EXPECT_EQ(ok.status, 200);
-    EXPECT_EQ(Header(ok.headers, "Access-Control-Allow-Origin"), "http://localhost:5173");
+    EXPECT_EQ(HeaderValues(ok.headers, "Access-Control-Allow-Origin"), "http://localhost:5173");
     // Errors too, so the app can read the message: bad JSON, a missing token, a 404, a 405.
     Answer bad = Send(*server, "POST", "/api/v1/auth/login",
                       {{"Origin", kApp}, {"Content-Type", "application/json"}}, "{nope");
     EXPECT_EQ(bad.status, 400);
-    EXPECT_EQ(Header(bad.headers, "Access-Control-Allow-Origin"), kApp);
+    EXPECT_EQ(HeaderValues(bad.headers, "Access-Control-Allow-Origin"), kApp);
     Answer unauthorized =
         Send(*server, "POST", "/api/v1/posts",
              {{"Origin", kApp}, {"Content-Type", "application/json"}}, R"({"text":"hi"})");
     EXPECT_EQ(unauthorized.status, 401);
-    EXPECT_EQ(Header(unauthorized.headers, "Access-Control-Allow-Origin"), kApp);
+    EXPECT_EQ(HeaderValues(unauthorized.headers, "Access-Control-Allow-Origin"), kApp);
     Answer missing = Send(*server, "GET", "/api/v1/nothing-here", {{"Origin", kApp}});
     EXPECT_EQ(missing.status, 404);
-    EXPECT_EQ(Header(missing.headers, "Access-Control-Allow-Origin"), kApp);
+    EXPECT_EQ(HeaderValues(missing.headers, "Access-Control-Allow-Origin"), kApp);
     Answer wrong = Send(*server, "PATCH", "/api/v1/posts", {{"Origin", kApp}});
     EXPECT_EQ(wrong.status, 405);
-    EXPECT_EQ(Header(wrong.headers, "Access-Control-Allow-Origin"), kApp);
+    EXPECT_EQ(HeaderValues(wrong.headers, "Access-Control-Allow-Origin"), kApp);
     // Retry-After must be readable by the app's script.
-    EXPECT_NE(Header(ok.headers, "Access-Control-Expose-Headers").find("Retry-After"),
+    EXPECT_NE(HeaderValues(ok.headers, "Access-Control-Expose-Headers").find("Retry-After"),
               std::string::npos);
 }
 
@@ -128,19 +108,20 @@ TEST_F(CorsTest, MediaIsReadableCrossOriginForWebGlTextures) {
     ASSERT_TRUE(media.ok()) << media.error().message;
     Answer got = Send(*server, "GET", media.value().url, {{"Origin", kApp}});
     EXPECT_EQ(got.status, 200);
-    EXPECT_EQ(Header(got.headers, "Access-Control-Allow-Origin"), kApp);
+    EXPECT_EQ(HeaderValues(got.headers, "Access-Control-Allow-Origin"), kApp);
     Answer range =
         Send(*server, "GET", media.value().url, {{"Origin", kApp}, {"Range", "bytes=0-9"}});
     EXPECT_EQ(range.status, 206);
-    EXPECT_EQ(Header(range.headers, "Access-Control-Allow-Origin"), kApp);
+    EXPECT_EQ(HeaderValues(range.headers, "Access-Control-Allow-Origin"), kApp);
 }
 
 TEST_F(CorsTest, EveryAnswerCarriesTheSecurityHeaders) {
     for (const char* path : {"/api/v1/posts", "/api/v1/nothing-here", "/p/999999"}) {
         Answer a = Send(*server, "GET", path);
-        EXPECT_EQ(Header(a.headers, "X-Content-Type-Options"), "nosniff") << path;
-        EXPECT_EQ(Header(a.headers, "Referrer-Policy"), "strict-origin-when-cross-origin") << path;
-        EXPECT_EQ(Header(a.headers, "Strict-Transport-Security"),
+        EXPECT_EQ(HeaderValues(a.headers, "X-Content-Type-Options"), "nosniff") << path;
+        EXPECT_EQ(HeaderValues(a.headers, "Referrer-Policy"), "strict-origin-when-cross-origin")
+            << path;
+        EXPECT_EQ(HeaderValues(a.headers, "Strict-Transport-Security"),
                   "max-age=31536000; includeSubDomains")
             << path;
     }
@@ -150,9 +131,9 @@ TEST(CorsOff, WithoutOriginsNoGrantAndNoHsts) {
     ServerProcess server;
     Answer a = Send(server, "GET", "/api/v1/posts", {{"Origin", kApp}});
     EXPECT_EQ(a.status, 200);
-    EXPECT_EQ(Header(a.headers, "Access-Control-Allow-Origin"), "");
-    EXPECT_EQ(Header(a.headers, "Strict-Transport-Security"), "");
-    EXPECT_EQ(Header(a.headers, "X-Content-Type-Options"), "nosniff");
+    EXPECT_EQ(HeaderValues(a.headers, "Access-Control-Allow-Origin"), "");
+    EXPECT_EQ(HeaderValues(a.headers, "Strict-Transport-Security"), "");
+    EXPECT_EQ(HeaderValues(a.headers, "X-Content-Type-Options"), "nosniff");
 }
 
 }  // namespace

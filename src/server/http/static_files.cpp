@@ -5,6 +5,7 @@
 #include <regex>
 #include <sstream>
 
+#include "http/content_encoding.h"
 #include "services/errors.h"
 
 namespace skyloom::server {
@@ -57,17 +58,15 @@ HandlerStatus ServeStaticFile(const RequestHandle& request, const std::string& s
     std::error_code ec;
     if (!fs::is_regular_file(file, ec)) return SendError(request, errors::NotFound("That page"));
 
-    std::string accept = request->header().get_field_or(restinio::http_field::accept_encoding, "");
-    std::string encoding;
-    fs::path chosen = file;
-    if (accept.find("br") != std::string::npos && fs::is_regular_file(file.string() + ".br", ec)) {
-        chosen = file.string() + ".br";
-        encoding = "br";
-    } else if (accept.find("gzip") != std::string::npos &&
-               fs::is_regular_file(file.string() + ".gz", ec)) {
-        chosen = file.string() + ".gz";
-        encoding = "gzip";
-    }
+    // make-dist writes .br and .gz beside each compressible file; the client says which it reads.
+    const std::string accept =
+        request->header().get_field_or(restinio::http_field::accept_encoding, "");
+    const std::string encoding =
+        ChooseContentEncoding(accept, fs::is_regular_file(file.string() + ".br", ec),
+                              fs::is_regular_file(file.string() + ".gz", ec));
+    const fs::path chosen = encoding.empty()   ? file
+                            : encoding == "br" ? fs::path(file.string() + ".br")
+                                               : fs::path(file.string() + ".gz");
     std::string body;
     if (!ReadFile(chosen, body)) return SendError(request, errors::NotFound("That page"));
 
