@@ -104,24 +104,12 @@ std::string ItemKey(ImGuiID id) {
     return key;
 }
 
+// The mirror's role: the bridge's kind name, except that inputs are markers for the page's real
+// fields and anything else clickable is a button.
 const char* RoleOf(ItemKind kind) {
-    switch (kind) {
-        case ItemKind::Input:
-            return "field";
-        case ItemKind::Checkbox:
-            return "checkbox";
-        case ItemKind::Tab:
-            return "tab";
-        case ItemKind::Link:
-            return "link";
-        case ItemKind::Image:
-            return "image";
-        case ItemKind::Button:
-        case ItemKind::Unknown:
-        case ItemKind::Other:
-            break;
-    }
-    return "button";
+    if (kind == ItemKind::Input) return "field";
+    if (kind == ItemKind::Unknown || kind == ItemKind::Other) return "button";
+    return KindName(kind);
 }
 
 ItemKind KindFromInfo(const RawInfo& info) {
