@@ -26,46 +26,7 @@
   var RELATIVE_DAYS = 7;         // newer than this reads "3 h ago"; older shows the date
   var ROOT_ID = "html-feed";
 
-  // The loader's look (index.html): same background, ink, accent and card borders.
-  var CSS =
-    "#html-feed{background:#f4f5f8;color:#1b202c;font:15px/1.45 system-ui,-apple-system,'Segoe UI',sans-serif;" +
-    "-webkit-user-select:text;user-select:text;-webkit-text-size-adjust:100%}" +
-    "#html-feed.hf-early{position:fixed;inset:0;overflow-y:auto;z-index:2;overscroll-behavior:contain}" +
-    "#html-feed.hf-leaving{pointer-events:none}" +
-    "#html-feed .hf-top{position:sticky;top:0;z-index:1;background:rgba(244,245,248,.94);border-bottom:1px solid #e2e5eb}" +
-    "#html-feed .hf-top-in{max-width:640px;margin:0 auto;padding:10px 16px;box-sizing:border-box;display:flex;align-items:center;gap:10px}" +
-    "#html-feed .hf-logo{width:28px;height:28px;border-radius:8px;background:#4f46e5;color:#fff;" +
-    "font:600 16px/28px system-ui,sans-serif;text-align:center;flex:none}" +
-    "#html-feed .hf-brand{font-weight:600;font-size:17px;flex:1}" +
-    "#html-feed .hf-progress{font-size:13px;color:#646b7a;font-variant-numeric:tabular-nums}" +
-    "#html-feed .hf-bar{height:3px;background:#e2e5eb}" +
-    "#html-feed .hf-fill{height:100%;width:0;background:#4f46e5;transition:width .12s linear}" +
-    "#html-feed main{max-width:640px;margin:0 auto;padding:8px 16px 48px;box-sizing:border-box}" +
-    "#html-feed h1{font-size:22px;margin:14px 0 8px}" +
-    "#html-feed .hf-note{background:#fff;border:1px solid #e2e5eb;border-left:4px solid #4f46e5;border-radius:8px;" +
-    "padding:10px 12px;margin:0 0 12px;color:#3b4150;font-size:14px}" +
-    "#html-feed ol{list-style:none;margin:0;padding:0}" +
-    "#html-feed article{background:#fff;border:1px solid #e2e5eb;border-radius:12px;padding:14px 16px;margin:0 0 12px}" +
-    "#html-feed .hf-meta{display:flex;flex-wrap:wrap;gap:4px 8px;align-items:baseline;color:#646b7a;font-size:14px}" +
-    "#html-feed .hf-author{color:#1b202c;font-weight:600;text-decoration:none}" +
-    "#html-feed .hf-author:hover,#html-feed .hf-open:hover{text-decoration:underline}" +
-    "#html-feed .hf-text{margin:8px 0 0;white-space:pre-wrap;overflow-wrap:anywhere}" +
-    "#html-feed .hf-media{position:relative;margin:10px 0 0;border-radius:8px;overflow:hidden;background:#e2e5eb;" +
-    "background-size:100% 100%}" +
-    "#html-feed .hf-media img{display:block;width:100%;height:auto}" +
-    "#html-feed .hf-media .hf-box{height:0}" +
-    "#html-feed .hf-media.hf-hidden img{filter:blur(28px);transform:scale(1.1)}" +
-    "#html-feed .hf-reveal{position:absolute;left:50%;top:50%;transform:translate(-50%,-50%)}" +
-    "#html-feed .hf-open{display:inline-block;margin-top:10px;color:#4f46e5;font-weight:600;text-decoration:none;font-size:14px}" +
-    "#html-feed button{font:600 15px/1 system-ui,sans-serif;color:#fff;background:#4f46e5;border:0;border-radius:8px;" +
-    "padding:12px 18px;min-height:44px;cursor:pointer}" +
-    "#html-feed button:focus-visible,#html-feed a:focus-visible{outline:3px solid #a5b4fc;outline-offset:2px}" +
-    "#html-feed button[disabled]{opacity:.6;cursor:default}" +
-    "#html-feed .hf-more{display:block;width:100%;margin:4px 0 0}" +
-    "#html-feed .hf-status{color:#646b7a;text-align:center;margin:12px 0}#html-feed .hf-status:empty{margin:0}" +
-    "#html-feed .hf-error{background:#fff;border:1px solid #f3c4c4;border-left:4px solid #c81e1e;border-radius:8px;" +
-    "padding:12px;margin:12px 0;display:flex;flex-wrap:wrap;gap:10px;align-items:center;justify-content:space-between}" +
-    "#html-feed .hf-error[hidden],#html-feed [hidden]{display:none}";
+  // Its look is in shell.css (the page's stylesheet): the CSP allows no injected <style>.
 
   // ---- small DOM helpers: every user string goes through textContent or setAttribute --------
 
@@ -295,11 +256,6 @@
   function start(options) {
     options = options || {};
     var early = options.mode === "early";
-    if (!document.getElementById(ROOT_ID + "-style")) {
-      var style = el("style", "", CSS);
-      style.id = ROOT_ID + "-style";
-      document.head.appendChild(style);
-    }
     var root = el("div", early ? "hf-early" : "");
     root.id = ROOT_ID;
 

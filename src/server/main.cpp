@@ -37,6 +37,16 @@ constexpr size_t kMaxHeaderNameBytes = 256;
 constexpr size_t kMaxHeaderValueBytes = 16 * 1024;
 constexpr size_t kMaxHeaderCount = 100;
 
+// The CSP for the site's files: its connect-src and img-src name the API when the site's
+// config.json points at another origin (an operator who serves web/dist from here but runs the
+// API elsewhere).
+std::string SitePolicyFor(const std::string& site_dir) {
+    if (site_dir.empty()) return SitePolicy("");
+    std::ifstream file(std::filesystem::path(site_dir) / "config.json", std::ios::binary);
+    const std::string config((std::istreambuf_iterator<char>(file)), {});
+    return SitePolicy(ApiOriginOfConfig(config));
+}
+
 // The image classifier for upload labels: --model, else the converted model the build puts
 // beside bin/ (build/<preset>/models/mobilenet_v2.skm). Without one, uploads are not labelled.
 void LoadClassifier(const std::string& configured, MediaService& media) {
@@ -103,7 +113,7 @@ int Serve(const ServerConfig& config) {
     namespace fs = std::filesystem;
     InitCrypto();
     fs::create_directories(config.data_dir);
-    SetResponsePolicy({config.cors_origins, config.hsts});
+    SetResponsePolicy({config.cors_origins, config.hsts, SitePolicyFor(config.site_dir)});
 
     Database db((fs::path(config.data_dir) / "skyloom.db").string());
     db.Migrate();

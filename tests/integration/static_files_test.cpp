@@ -71,6 +71,47 @@ TEST_F(StaticFilesTest, BrotliGzipOrIdentityByAcceptEncoding) {
     EXPECT_EQ(refused.response.body, "GZIP BYTES");
 }
 
+TEST_F(StaticFilesTest, RangesCountTheBytesOfTheEncodingSent) {
+    // "BROTLI BYTES": a range of the brotli file as stored, labelled with its encoding.
+    RawHttpResponse br =
+        Get("/app.0123456789ab.js", {{"Accept-Encoding", "br"}, {"Range", "bytes=7-11"}});
+    EXPECT_EQ(br.response.status, 206);
+    EXPECT_EQ(br.response.body, "BYTES");
+    EXPECT_EQ(HeaderValues(br.headers, "Content-Encoding"), "br");
+    EXPECT_EQ(HeaderValues(br.headers, "Content-Range"), "bytes 7-11/12");
+
+    RawHttpResponse plain = Get("/app.0123456789ab.js", {{"Range", "bytes=-10"}});
+    EXPECT_EQ(plain.response.status, 206);
+    EXPECT_EQ(plain.response.body, "javascript");
+    EXPECT_EQ(HeaderValues(plain.headers, "Content-Encoding"), "");
+    EXPECT_EQ(HeaderValues(plain.headers, "Content-Range"), "bytes 6-15/16");
+
+    RawHttpResponse past =
+        Get("/app.0123456789ab.js", {{"Accept-Encoding", "gzip"}, {"Range", "bytes=50-"}});
+    EXPECT_EQ(past.response.status, 416);
+    EXPECT_EQ(HeaderValues(past.headers, "Content-Range"), "bytes */10");
+
+    RawHttpResponse whole = Get("/app.0123456789ab.js", {{"Range", "bytes=0-1,4-5"}});
+    EXPECT_EQ(whole.response.status, 200);  // several ranges: the whole file, as RFC 9110 allows
+    EXPECT_EQ(HeaderValues(whole.headers, "Accept-Ranges"), "bytes");
+}
+
+TEST_F(StaticFilesTest, TheSitePolicyAllowsTheAppAndNothingElse) {
+    RawHttpResponse page = Get("/");
+    const std::string csp = HeaderValues(page.headers, "Content-Security-Policy");
+    EXPECT_NE(csp.find("script-src 'self' 'wasm-unsafe-eval'"), std::string::npos) << csp;
+    EXPECT_EQ(csp.find("unsafe-inline"), std::string::npos) << csp;
+    EXPECT_NE(csp.find("frame-ancestors 'none'"), std::string::npos) << csp;
+    EXPECT_NE(csp.find("connect-src 'self';"), std::string::npos) << csp;  // same-origin API
+    // Every file of the site carries it (a worker's script included); answers that are not the
+    // site get the locked-down one.
+    EXPECT_EQ(HeaderValues(Get("/app.0123456789ab.js").headers, "Content-Security-Policy"), csp);
+    EXPECT_EQ(HeaderValues(Get("/nope.js").headers, "Content-Security-Policy"),
+              "default-src 'none'; frame-ancestors 'none'");
+    EXPECT_EQ(HeaderValues(Get("/api/v1/posts?limit=1").headers, "Content-Security-Policy"),
+              "default-src 'none'; frame-ancestors 'none'");
+}
+
 TEST_F(StaticFilesTest, PagesAreNotCachedAndCarryTheSecurityHeaders) {
     for (const char* path : {"/", "/config.json"}) {
         RawHttpResponse page = Get(path, {{"Accept-Encoding", "br"}});

@@ -29,13 +29,12 @@ mergeInto(LibraryManager.library, {
       _free(k);
       _free(v);
     };
-    var style = document.createElement('style');
-    // The usual "visually hidden" box: present for assistive tech, invisible and click-through.
-    style.textContent = '#skyloom-aria{position:fixed;left:0;top:0;width:1px;height:1px;' +
-      'overflow:hidden;clip-path:inset(50%);white-space:nowrap;pointer-events:none;opacity:0}';
-    document.head.appendChild(style);
     A.root = document.createElement('div');
     A.root.id = 'skyloom-aria';
+    // The usual "visually hidden" box: present for assistive tech, invisible and click-through.
+    // Set through the CSSOM, which the Content-Security-Policy allows (a <style> it would not).
+    A.root.style.cssText = 'position:fixed;left:0;top:0;width:1px;height:1px;overflow:hidden;' +
+      'clip-path:inset(50%);white-space:nowrap;pointer-events:none;opacity:0';
     document.body.insertBefore(A.root, document.body.firstChild);
 
     function keyOf(el) {

@@ -17,7 +17,7 @@ mergeInto(LibraryManager.library, {
     send: null,
   },
 
-  skyloom_fields_install__deps: ['$SkyloomFields'],
+  skyloom_fields_install__deps: ['$SkyloomFields', '$skyloomAddStyles'],
   skyloom_fields_install: function(theme_json) {
     var F = SkyloomFields;
     var theme = JSON.parse(UTF8ToString(theme_json));
@@ -29,8 +29,7 @@ mergeInto(LibraryManager.library, {
       _skyloom_field_event(p);
       _free(p);
     };
-    var style = document.createElement('style');
-    style.textContent =
+    skyloomAddStyles(
       '#skyloom-fields{position:fixed;left:0;top:0;width:0;height:0;z-index:1}' +
       '#skyloom-fields form{margin:0;padding:0;border:0}' +
       '.skyloom-field{position:absolute;overflow:hidden;pointer-events:none}' +
@@ -49,8 +48,7 @@ mergeInto(LibraryManager.library, {
       ';-webkit-text-fill-color:' + theme.muted + '}' +
       '.skyloom-ghost{pointer-events:none;white-space:pre-wrap;overflow-wrap:break-word;' +
       'overflow:hidden;color:transparent}' +
-      '.skyloom-ghost span.g{color:' + theme.muted + '}';
-    document.head.appendChild(style);
+      '.skyloom-ghost span.g{color:' + theme.muted + '}');
     F.layer = document.createElement('div');
     F.layer.id = 'skyloom-fields';
     document.body.appendChild(F.layer);

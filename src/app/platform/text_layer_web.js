@@ -8,13 +8,12 @@ mergeInto(LibraryManager.library, {
   $SkyloomText: {layer: null, blocks: {}, surfaces: {}, family: '', ctx: null,
                  stats: {updates: 0, ms: 0, fills: 0, fillMs: 0}},
 
-  skyloom_text_layer_install__deps: ['$SkyloomText'],
+  skyloom_text_layer_install__deps: ['$SkyloomText', '$skyloomAddStyles'],
   skyloom_text_layer_install: function(family_ptr) {
     var T = SkyloomText;
     T.family = UTF8ToString(family_ptr);
     T.ctx = document.createElement('canvas').getContext('2d');
-    var style = document.createElement('style');
-    style.textContent =
+    skyloomAddStyles(
       '#skyloom-text{position:fixed;left:0;top:0;width:0;height:0;z-index:0}' +
       '.skyloom-text-surface{position:absolute;overflow:hidden;pointer-events:none;' +
       'color:transparent;font-family:' + T.family + ';font-kerning:none;' +
@@ -26,8 +25,7 @@ mergeInto(LibraryManager.library, {
       '.skyloom-text-block span{position:absolute;left:0;pointer-events:auto;touch-action:none;' +
       'cursor:text;-webkit-user-select:text;user-select:text}' +
       '.skyloom-text-block .flow{white-space:pre-wrap;overflow-wrap:break-word}' +
-      '.skyloom-text-surface ::selection{background:rgba(79,70,229,0.3);color:transparent}';
-    document.head.appendChild(style);
+      '.skyloom-text-surface ::selection{background:rgba(79,70,229,0.3);color:transparent}');
     T.layer = document.createElement('div');
     T.layer.id = 'skyloom-text';
     document.body.insertBefore(T.layer, document.getElementById('skyloom-fields'));

@@ -217,6 +217,10 @@ std::string ProfilePreviewPage(const UserProfile& profile, const std::vector<Pos
     return page + Tail();
 }
 
+std::string_view PreviewPageStyle() {
+    return kStyle;
+}
+
 std::string NotFoundPreviewPage(std::string_view message, const PreviewLinks& links) {
     std::string page =
         "<!doctype html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"

@@ -28,6 +28,8 @@ struct PreviewLinks {
 [[nodiscard]] std::string ProfilePreviewPage(const UserProfile& profile,
                                              const std::vector<Post>& recent,
                                              const PreviewLinks& links);
+// The pages' one inline stylesheet (its hash goes in their Content-Security-Policy).
+[[nodiscard]] std::string_view PreviewPageStyle();
 // The page for a post or person that is not there (deleted, never existed): no preview tags.
 [[nodiscard]] std::string NotFoundPreviewPage(std::string_view message, const PreviewLinks& links);
 

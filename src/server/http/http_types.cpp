@@ -78,11 +78,20 @@ bool& Hsts() {
     static bool hsts = false;
     return hsts;
 }
+std::string& SitePolicyValue() {
+    static std::string policy = SitePolicy("");
+    return policy;
+}
 }  // namespace
 
 void SetResponsePolicy(ResponsePolicy policy) {
     CorsOrigins() = std::move(policy.cors_origins);
     Hsts() = policy.hsts;
+    if (!policy.site_policy.empty()) SitePolicyValue() = std::move(policy.site_policy);
+}
+
+const std::string& SitePolicyHeader() {
+    return SitePolicyValue();
 }
 
 bool HstsEnabled() {

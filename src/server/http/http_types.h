@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "http/security_policy.h"
 #include "util/result.h"
 
 namespace skyloom::server {
@@ -28,25 +29,30 @@ struct ServerTraits : public restinio::default_traits_t {
 struct ResponsePolicy {
     std::vector<std::string> cors_origins;  // origins granted CORS ("https://app.example")
     bool hsts = false;                      // Strict-Transport-Security (behind TLS only)
+    std::string site_policy;                // the CSP of the site's files (SitePolicy)
 };
 void SetResponsePolicy(ResponsePolicy policy);
 [[nodiscard]] bool HstsEnabled();
 [[nodiscard]] bool CorsEnabled();
+// The Content-Security-Policy for web/dist's files, as set at start-up.
+[[nodiscard]] const std::string& SitePolicyHeader();
 // The request's Origin when it is one of the configured CORS origins, else "".
 [[nodiscard]] std::string AllowedOrigin(const RequestHandle& request);
 
-// Adds what every answer carries: X-Content-Type-Options: nosniff, a Referrer-Policy, HSTS when
-// on, and for an allowed origin the CORS grant (Access-Control-Allow-Origin, Vary: Origin and
-// the headers the app reads). Call on every response builder, errors and media included.
+// Adds what every answer carries: X-Content-Type-Options: nosniff, a Referrer-Policy, a
+// Content-Security-Policy (`csp`: locked down unless the answer is a page), HSTS when on, and
+// for an allowed origin the CORS grant (Access-Control-Allow-Origin, Vary: Origin and the
+// headers the app reads). Call on every response builder, errors and media included.
 template <typename Builder>
-Builder& WithCommonHeaders(const RequestHandle& request, Builder& response);
+Builder& WithCommonHeaders(const RequestHandle& request, Builder& response,
+                           std::string_view csp = kLockedDownPolicy);
 
 // request->create_response(StatusLine(status)) with the common headers.
 template <typename Output = restinio::restinio_controlled_output_t>
-[[nodiscard]] restinio::response_builder_t<Output> NewResponse(const RequestHandle& request,
-                                                               int status) {
+[[nodiscard]] restinio::response_builder_t<Output> NewResponse(
+    const RequestHandle& request, int status, std::string_view csp = kLockedDownPolicy) {
     auto response = request->create_response<Output>(StatusLine(status));
-    WithCommonHeaders(request, response);
+    WithCommonHeaders(request, response, csp);
     return response;
 }
 
@@ -55,9 +61,10 @@ template <typename Output = restinio::restinio_controlled_output_t>
 HandlerStatus SendPreflight(const RequestHandle& request, const std::string& allow_methods);
 
 template <typename Builder>
-Builder& WithCommonHeaders(const RequestHandle& request, Builder& response) {
+Builder& WithCommonHeaders(const RequestHandle& request, Builder& response, std::string_view csp) {
     response.append_header("X-Content-Type-Options", "nosniff");
     response.append_header("Referrer-Policy", "strict-origin-when-cross-origin");
+    response.append_header("Content-Security-Policy", std::string(csp));
     if (HstsEnabled())
         response.append_header("Strict-Transport-Security", "max-age=31536000; includeSubDomains");
     const std::string origin = AllowedOrigin(request);

@@ -27,7 +27,8 @@ PreviewLinks Links(const RouteContext& ctx, const RequestHandle& request) {
 }
 
 HandlerStatus SendHtml(const RequestHandle& request, int status, std::string html) {
-    return NewResponse(request, status)
+    static const std::string policy = PreviewPagePolicy(PreviewPageStyle());
+    return NewResponse(request, status, policy)
         .append_header(restinio::http_field::content_type, "text/html; charset=utf-8")
         .append_header(restinio::http_field::cache_control,
                        status == 200 ? "public, max-age=" + std::to_string(kPreviewMaxAgeSeconds)

@@ -6,6 +6,7 @@
 #include <sstream>
 
 #include "http/content_encoding.h"
+#include "http/media_response.h"
 #include "services/errors.h"
 
 namespace skyloom::server {
@@ -70,7 +71,15 @@ HandlerStatus ServeStaticFile(const RequestHandle& request, const std::string& s
     std::string body;
     if (!ReadFile(chosen, body)) return SendError(request, errors::NotFound("That page"));
 
-    auto response = NewResponse(request, 200);
+    // A range counts bytes of what is sent (RFC 9110 section 14: of the selected
+    // representation), so the encoded file's bytes when a variant was chosen.
+    ByteRange range;
+    const RangeResult kind = ParseRange(
+        request->header().get_field_or(restinio::http_field::range, ""), body.size(), range);
+    const int status = kind == RangeResult::kSatisfiable     ? 206
+                       : kind == RangeResult::kUnsatisfiable ? 416
+                                                             : 200;
+    auto response = NewResponse(request, status, SitePolicyHeader());
     response.append_header(restinio::http_field::content_type,
                            ContentType(file.extension().string()));
     response.append_header(restinio::http_field::cache_control,
@@ -78,7 +87,19 @@ HandlerStatus ServeStaticFile(const RequestHandle& request, const std::string& s
                                ? "public, max-age=31536000, immutable"
                                : "no-cache");
     response.append_header(restinio::http_field::vary, "Accept-Encoding");
+    response.append_header(restinio::http_field::accept_ranges, "bytes");
     if (!encoding.empty()) response.append_header(restinio::http_field::content_encoding, encoding);
+    const std::string size = std::to_string(body.size());
+    if (kind == RangeResult::kUnsatisfiable) {
+        response.append_header(restinio::http_field::content_range, "bytes */" + size);
+        return response.done();
+    }
+    if (kind == RangeResult::kSatisfiable) {
+        response.append_header(restinio::http_field::content_range,
+                               "bytes " + std::to_string(range.first) + "-" +
+                                   std::to_string(range.first + range.length - 1) + "/" + size);
+        body = body.substr(range.first, range.length);
+    }
     return response.set_body(std::move(body)).done();
 }
 

@@ -19,13 +19,25 @@ function launch({args = []} = {}) {
   return chromium.launch({executablePath: process.env.CHROMIUM || "/usr/bin/chromium", args: [...CHROMIUM_ARGS, ...args]});
 }
 
-// Opens a page and records console errors and page errors so tests can assert there are none.
-async function openPage(browser, {width = 1280, height = 800, deviceScaleFactor = 1} = {}) {
-  const context = await browser.newContext({viewport: {width, height}, deviceScaleFactor});
-  const page = await context.newPage();
+// Records console errors, page errors and Content-Security-Policy violations (reported as
+// errors, whichever way the browser logs them) so tests can assert there are none.
+async function recordErrors(context, page) {
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      console.error("CSP violation: " + e.effectiveDirective + " blocked " + (e.blockedURI || "inline") +
+                    " at " + e.sourceFile + ":" + e.lineNumber);
+    });
+  });
   page.consoleErrors = [];
   page.on("console", (msg) => { if (msg.type() === "error") page.consoleErrors.push(msg.text()); });
   page.on("pageerror", (err) => page.consoleErrors.push(String(err)));
+}
+
+// Opens a page that records its errors (recordErrors).
+async function openPage(browser, {width = 1280, height = 800, deviceScaleFactor = 1} = {}) {
+  const context = await browser.newContext({viewport: {width, height}, deviceScaleFactor});
+  const page = await context.newPage();
+  await recordErrors(context, page);
   return page;
 }
 
@@ -34,9 +46,7 @@ async function openPhone(browser, {width = 390, height = 844, deviceScaleFactor 
   const context = await browser.newContext({viewport: {width, height}, deviceScaleFactor,
                                             isMobile: true, hasTouch: true});
   const page = await context.newPage();
-  page.consoleErrors = [];
-  page.on("console", (msg) => { if (msg.type() === "error") page.consoleErrors.push(msg.text()); });
-  page.on("pageerror", (err) => page.consoleErrors.push(String(err)));
+  await recordErrors(context, page);
   page.cdp = await context.newCDPSession(page);
   return page;
 }
