@@ -2,7 +2,7 @@
 // bucket of a local S3-compatible server (npm s3rver), the API runs on another origin with
 // --cors-origin for the bucket's, and Chromium loads the site from the bucket as a person
 // would: Explore with its pictures, sign up with the mailed code, a post, an image post, a
-// reload that keeps the session. Nothing may fail on the way: no request >= 400, no failed
+// reload that keeps the session, sign out and in. Nothing may fail on the way: no request >= 400, no failed
 // request, no console error, no CSP violation (the policy is the <meta> tag deploy-s3 adds,
 // since a bucket sends no headers), and the .wasm must arrive as application/wasm.
 "use strict";
@@ -199,9 +199,17 @@ async function journey(page) {
   await page.reload();
   await b.waitFor(page, async () => { const s = await b.state(page); return s && s.user === user && s.feed.posts.length > 0 && s; },
                   "signed in after a reload");
+  // Sign out and back in by typing: /auth/logout and /auth/login across origins as well.
+  await b.click(page, "Sign out", "button");
+  await b.waitFor(page, async () => { const s = await b.state(page); return s.user === null && s.route === "login"; }, "signed out");
+  if ((await b.findItem(page, "Username or email", "input")).value !== user) await b.typeInto(page, "Username or email", user);
+  await b.typeInto(page, "Password", password);
+  await page.keyboard.press("Enter");
+  await b.waitFor(page, async () => { const s = await b.state(page); return s.user === user && s.route === "feed" && s.feed.posts.length > 0; },
+                  "signed in again");
 }
 
-test("the site from the bucket, API on another origin: Explore's pictures, sign up, post, image post", async () => {
+test("the site from the bucket, API on another origin: Explore's pictures, sign up, post, image post, sign in", async () => {
   const page = await b.openPage(browser);
   const context = page.context();
   // Everything the page and its workers do: failed requests, console messages, CSP reports.
@@ -235,10 +243,21 @@ test("the site from the bucket, API on another origin: Explore's pictures, sign 
   assert.deepEqual(bad, [], "no request failed or answered >= 400");
   assert.deepEqual(violations, [], "no CSP violation");
   assert.deepEqual(errors, [], "no console error");
+  assert.deepEqual(page.consoleErrors, [], "no page error");  // uncaught exceptions too (lib/browser.js)
   assert.deepEqual(suspicious, [], "nothing about CSP, CORS or the wasm's type in the console");
   // Both modules came as application/wasm, so streaming compilation could take them as they are.
   const manifest = JSON.parse(fs.readFileSync(path.join(ROOT, "web/dist/manifest.json"), "utf8"));
   assert.deepEqual(Object.keys(wasmTypes).sort(), [manifest.wasm, path.basename(manifest.imageWorker.wasm)].sort());
   for (const [name, type] of Object.entries(wasmTypes)) assert.equal(type, "application/wasm", name);
+
+  // Last, so its console error counts for nothing above: the meta policy is in force, not just
+  // present, and the listener hears it. An inline script is refused.
+  await page.evaluate(() => {
+    const s = document.createElement("script");
+    s.textContent = "window.inlineScriptRan = true;";
+    document.head.appendChild(s);
+  });
+  await b.waitFor(page, async () => violations.some((v) => /^script-src/.test(v)), "the inline script's violation");
+  assert.equal(await page.evaluate(() => window.inlineScriptRan), undefined);
   await context.close();
 });
