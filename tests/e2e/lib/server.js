@@ -14,14 +14,18 @@ const SERVER_BIN = process.env.SKYLOOM_SERVER || path.join(ROOT, "build/native/b
 const SITE = path.join(ROOT, "web/dist");
 const START_TIMEOUT_MS = 15000;
 
-// extraArgs: more server flags, e.g. ["--demo", "--demo-posts", "1000"].
-async function startServer(extraArgs = []) {
+// extraArgs: more server flags, e.g. ["--demo", "--demo-posts", "1000"]. {site: null}: the API
+// alone, for a test that hosts the site elsewhere (deploy_s3.test.js puts it in a bucket).
+async function startServer(extraArgs = [], {site = SITE} = {}) {
   if (!fs.existsSync(path.join(SITE, "index.html")))
     throw new Error(`${SITE}/index.html missing: run 'make dist' first`);
-  if (!fs.existsSync(SERVER_BIN)) return startStaticServer(SITE);
+  if (!fs.existsSync(SERVER_BIN)) {
+    if (!site) throw new Error(`${SERVER_BIN} missing: build the server first`);
+    return startStaticServer(SITE);
+  }
 
   const data = fs.mkdtempSync(path.join(os.tmpdir(), "skyloom-e2e-"));
-  const child = spawn(SERVER_BIN, ["--port", "0", "--data", data, "--site", SITE, "--mailer", "outbox", ...extraArgs],
+  const child = spawn(SERVER_BIN, ["--port", "0", "--data", data, ...(site ? ["--site", site] : []), "--mailer", "outbox", ...extraArgs],
                       {stdio: ["ignore", "pipe", "pipe"]});
   const log = [];
   child.stderr.on("data", (d) => log.push(String(d)));
