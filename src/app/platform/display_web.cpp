@@ -5,6 +5,7 @@
 #include <emscripten.h>
 #include <emscripten/html5.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "platform/platform.h"
@@ -34,14 +35,20 @@ std::function<void()>& Listener() {
 constexpr const char* kCanvas = "#canvas";
 }  // namespace
 
-float DevicePixelRatio() { return static_cast<float>(emscripten_get_device_pixel_ratio()); }
+float DevicePixelRatio() {
+    return static_cast<float>(emscripten_get_device_pixel_ratio());
+}
 
 void SyncCanvasSize() {
     double css_w = 0, css_h = 0;
-    if (emscripten_get_element_css_size(kCanvas, &css_w, &css_h) != EMSCRIPTEN_RESULT_SUCCESS) return;
+    if (emscripten_get_element_css_size(kCanvas, &css_w, &css_h) != EMSCRIPTEN_RESULT_SUCCESS)
+        return;
     const double ratio = emscripten_get_device_pixel_ratio();
-    const int want_w = static_cast<int>(std::lround(css_w * ratio));
-    const int want_h = static_cast<int>(std::lround(css_h * ratio));
+    // Rounded down, as SDL's window creation sizes it: at the same size, the first frame finds
+    // nothing to change (each resize of a WebGL canvas reallocates its drawing buffer, tens
+    // of ms on a software-rendered first load).
+    const int want_w = std::max(1, static_cast<int>(std::floor(css_w * ratio)));
+    const int want_h = std::max(1, static_cast<int>(std::floor(css_h * ratio)));
     int w = 0, h = 0;
     emscripten_get_canvas_element_size(kCanvas, &w, &h);
     if (w != want_w || h != want_h) emscripten_set_canvas_element_size(kCanvas, want_w, want_h);

@@ -90,7 +90,7 @@ EM_JS(void, skyloom_text_init, (), {
             var f = new FontFace("Inter", buffer, {weight: face[1]});
             document.fonts.add(f);
             return f.load();
-        }).then(function() { _skyloom_text_fonts_loaded(); }, function() {});
+        }).then(function() { T.fontsChanged(); }, function() {});
     });
 
     // Script fonts: declared now, fetched by unicode-range when a layout first needs them.
@@ -130,21 +130,49 @@ EM_JS(void, skyloom_text_init, (), {
         }
         return "ltr";
     };
+    // Widths of words by font, for line breaking: words recur across posts, and measuring
+    // "line + word" for every word was most of a first frame's layout (docs/benchmarks.md).
+    T.wordWidths = new Map();
+    T.wordWidth = function(ctx, s) {
+        var key = ctx.font + "\u0000" + s;
+        var w = T.wordWidths.get(key);
+        if (w === undefined) {
+            if (T.wordWidths.size > 20000) T.wordWidths.clear();
+            w = ctx.measureText(s).width;
+            T.wordWidths.set(key, w);
+        }
+        return w;
+    };
+    // A font arrived: widths measured with a fallback are stale, and every layout is redone.
+    T.fontsChanged = function() {
+        T.wordWidths.clear();
+        _skyloom_text_fonts_loaded();
+    };
+    // A line's width as the sum of its words' widths is exact for advance widths and off by
+    // kerning or shaping across a word boundary; where that could change the break, the real
+    // string is measured.
+    var EDGE_PX = 2;
+    T.fits = function(ctx, line, lineWidth, s, wrap) {
+        var sum = lineWidth + T.wordWidth(ctx, s);
+        if (Math.abs(sum - wrap) > EDGE_PX) return sum <= wrap;
+        return ctx.measureText(line + s).width <= wrap;
+    };
     T.breakLines = function(ctx, para, wrap) {
         var segs = Array.from(T.words.segment(para), function(s) { return s.segment; });
-        var lines = [], line = "";
+        var lines = [], line = "", lineWidth = 0;
         for (var i = 0; i < segs.length; i++) {
             var s = segs[i];
             var space = T.space.test(s);
             if (line === "" && space && lines.length > 0) continue;
-            if (line !== "" && !space && ctx.measureText(line + s).width > wrap &&
+            if (line !== "" && !space && !T.fits(ctx, line, lineWidth, s, wrap) &&
                 !T.noBreakBefore.test(s) && !T.noBreakAfter.test(line)) {
                 lines.push(line.trimEnd());
                 line = "";
+                lineWidth = 0;
                 i--;
                 continue;
             }
-            if (line === "" && ctx.measureText(s).width > wrap) {
+            if (line === "" && T.wordWidth(ctx, s) > wrap) {
                 var part = "";
                 for (var g of T.graphemes.segment(s)) {
                     if (part !== "" && ctx.measureText(part + g.segment).width > wrap) {
@@ -154,9 +182,11 @@ EM_JS(void, skyloom_text_init, (), {
                     part += g.segment;
                 }
                 line = part;
+                lineWidth = ctx.measureText(part).width;
                 continue;
             }
             line += s;
+            lineWidth += T.wordWidth(ctx, s);
         }
         lines.push(line.trimEnd());
         return lines;
@@ -336,7 +366,7 @@ EM_JS(void, skyloom_text_init, (), {
             T.settled.add(font + "|" + text);
             T.loads.push({ms: performance.now() - start, text: text.slice(0, 24)});
             if (T.loads.length > 100) T.loads.shift();
-            _skyloom_text_fonts_loaded();
+            T.fontsChanged();
         };
         Promise.race([document.fonts.load(font, text), timeout]).then(done, done);
     };

@@ -31,10 +31,13 @@ namespace skyloom::app {
 namespace {
 
 constexpr float kCardGap = 12.0f;
-constexpr float kWheelStepPx = 120.0f;  // one wheel notch
-constexpr float kSmoothRate = 14.0f;    // 1/s: how fast the view catches up with the wheel
-constexpr size_t kMirrorAround = 25;    // posts above and below the view a screen reader reads
-constexpr float kRevealMargin = 8.0f;   // a post brought into view (j/k, focus) sits this low
+// Cards measured per frame past the ones in and near the view (see DrawList).
+constexpr double kMeasureBudgetMs = 4.0;
+constexpr float kEstimatedCardHeight = 160.0f;  // until any card has been measured
+constexpr float kWheelStepPx = 120.0f;          // one wheel notch
+constexpr float kSmoothRate = 14.0f;            // 1/s: how fast the view catches up with the wheel
+constexpr size_t kMirrorAround = 25;   // posts above and below the view a screen reader reads
+constexpr float kRevealMargin = 8.0f;  // a post brought into view (j/k, focus) sits this low
 
 //-----------------------------------------------------------------------------
 // [SECTION] Scrolling
@@ -198,21 +201,40 @@ void DrawList(FeedScreen& s, const ui::FeedModel& model, float width, const std:
         s.heights_font_size = font_size;
         s.heights_text_generation = text_generation;
     }
-    // Offsets of every card: cached heights make this a cheap pass even for thousands of posts.
-    s.offsets.resize(posts.size() + 1);
-    float y = 0;
-    for (size_t i = 0; i < posts.size(); i++) {
-        s.offsets[i] = y;
-        auto it = s.heights.find(posts[i].id);
-        if (it == s.heights.end())
-            it = s.heights.emplace(posts[i].id, MeasurePostCard(posts[i], width, fonts)).first;
-        y += it->second + kCardGap;
-    }
-    s.offsets[posts.size()] = y;
-
     const float top = ImGui::GetCursorPosY();
     const float view_top = ImGui::GetScrollY() - top;
     const float view_bottom = view_top + ImGui::GetWindowHeight();
+
+    // Offsets of every card: cached heights make this a cheap pass even for thousands of posts.
+    // Measuring lays the text out (in the browser, for most scripts): the costliest part of a
+    // first frame (~40 ms for a page of 20 posts). Every card down to a screen past the view is
+    // measured at once; the rest, within kMeasureBudgetMs a frame, stand on the mean measured
+    // height until then. Nothing at or above the view is ever estimated, so replacing an
+    // estimate moves nothing on screen.
+    s.offsets.resize(posts.size() + 1);
+    const double deadline = platform::NowMs() + kMeasureBudgetMs;
+    const float must_measure_to = view_bottom + ImGui::GetWindowHeight();
+    float y = 0;
+    float measured_sum = 0;
+    size_t measured_count = 0;
+    bool estimated = false;
+    for (size_t i = 0; i < posts.size(); i++) {
+        s.offsets[i] = y;
+        auto it = s.heights.find(posts[i].id);
+        if (it == s.heights.end() && (y < must_measure_to || platform::NowMs() < deadline))
+            it = s.heights.emplace(posts[i].id, MeasurePostCard(posts[i], width, fonts)).first;
+        if (it == s.heights.end()) {
+            estimated = true;
+            y += (measured_count ? measured_sum / float(measured_count) : kEstimatedCardHeight) +
+                 kCardGap;
+            continue;
+        }
+        measured_sum += it->second;
+        measured_count++;
+        y += it->second + kCardGap;
+    }
+    s.offsets[posts.size()] = y;
+    if (estimated) platform::KeepAnimating();  // the next frame measures more
     // First card whose bottom is below the view's top, then submit until past the bottom.
     const auto first_it = std::upper_bound(s.offsets.begin(), s.offsets.end() - 1, view_top);
     size_t first = first_it == s.offsets.begin() ? 0 : size_t(first_it - s.offsets.begin()) - 1;

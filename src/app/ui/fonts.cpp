@@ -27,7 +27,10 @@ ImFont* AddFace(ImFontAtlas* atlas, std::vector<unsigned char>& bytes, float siz
                 const ImWchar* ranges) {
     ImFontConfig config;
     config.FontDataOwnedByAtlas = false;  // the library keeps the bytes for later rebuilds
-    config.OversampleH = ratio >= 2.0f ? 1 : 2;  // dense screens need no horizontal oversampling
+    // No oversampling: dense screens need none, and below 2x the glyphs snap to whole pixels
+    // (PixelSnapH), where ImGui's docs say it buys nothing. 2x horizontal doubled the atlas
+    // build, the largest part of the first frame (docs/benchmarks.md, "First load").
+    config.OversampleH = 1;
     config.OversampleV = 1;
     config.PixelSnapH = ratio < 2.0f;
     return atlas->AddFontFromMemoryTTF(bytes.data(), static_cast<int>(bytes.size()),
