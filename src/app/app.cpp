@@ -159,13 +159,14 @@ void App::LoadFonts() {
     }
 }
 
-void App::RebuildFontsIfNeeded() {
+bool App::RebuildFontsIfNeeded() {
     const float ratio = platform::DevicePixelRatio();
-    if (!m_fonts.NeedsBuild(ratio)) return;
+    if (!m_fonts.NeedsBuild(ratio)) return false;
     m_fonts.Build(ratio);
     m_text.SetFonts(m_fonts.fonts(), ratio);
     ImGui_ImplOpenGL3_DestroyFontsTexture();
     ImGui_ImplOpenGL3_CreateFontsTexture();
+    return true;
 }
 
 //-----------------------------------------------------------------------------
@@ -181,7 +182,19 @@ void App::Tick() {
     if (!m_state.fonts_ready) return;  // the font download's completion wakes us
 
     platform::SyncCanvasSize();
-    RebuildFontsIfNeeded();
+    // The start's heavy steps, the font atlas (~20-30 ms) and ImGui's shaders (~30-40 ms in
+    // a software-rendered browser), each end their tick: the browser can paint and take input
+    // between them instead of one long task (Lighthouse's TBT, docs/benchmarks.md).
+    if (RebuildFontsIfNeeded()) {
+        platform::RequestFrames();
+        return;
+    }
+    if (!m_gl_objects_ready) {
+        ImGui_ImplOpenGL3_CreateDeviceObjects();
+        m_gl_objects_ready = true;
+        platform::RequestFrames();
+        return;
+    }
     m_controller->Update(platform::NowMs());
 
     m_touch.BeginFrame(platform::NowMs());  // taps and scrolls since the last frame

@@ -31,7 +31,7 @@ class App {
     [[nodiscard]] bool InitWindow();
     void InstallTextFields();
     void LoadFonts();
-    void RebuildFontsIfNeeded();
+    [[nodiscard]] bool RebuildFontsIfNeeded();  // true when it rebuilt the atlas
     void DrawScreens();
     // The page's accessibility mirror (bridge + platform/aria_web): this frame's patch out,
     // the page's focus and activations in.
@@ -52,6 +52,7 @@ class App {
     MemeLayers m_meme_layers;  // the meme editor's text layers as textures
     bool m_had_user = false;   // to release every image texture at sign-out
     bool m_image_worker_warmed = false;
+    bool m_gl_objects_ready = false;  // ImGui's shaders and buffers (made in a tick of their own)
     int m_fonts_pending = 0;
     double m_mirror_ms = 0;
     ui::ShortcutReader m_shortcuts;

@@ -47,8 +47,13 @@ const waitAx = (page, role, name, what) =>
 test("a screen reader follows a shared link, reads the feed, signs up, posts, opens a post and subscribes", async () => {
   const page = await b.openPage(browser);
   // The shared link's server page, then into the app with its link.
+  // The demo posts are written while the server starts: Explore is opened once they are there.
+  await b.waitFor(page, async () => {
+    const res = await fetch(server.url + "/api/v1/posts?limit=5");
+    return res.ok && (await res.json()).items.length >= 5;
+  }, "the demo posts");
+  await page.goto(server.url + "/");
   const first = await b.waitFor(page, async () => {
-    await page.goto(server.url + "/");
     const s = await b.state(page);
     return s && s.feed && s.feed.posts.length >= 5 && s.feed.posts;
   }, "Explore's posts");
