@@ -129,6 +129,27 @@ var SKYLOOM_ASSETS = {"js": "skyloom.js", "wasm": "skyloom.wasm", "wasmBytes": 0
     return;
   }
 
+  // A visitor's Explore: the app's first request is this page of posts (src/core/api, limit =
+  // kFeedPageSize in src/app/state/controller.h). Asked for now, beside the .wasm, and handed to
+  // that request (Module.skyloomTakePrefetch, platform/fetch_web.cpp): the posts are there when
+  // the app starts instead of a round trip later. Unclaimed after a while, it is dropped.
+  var FEED_FIRST_PAGE = "/api/v1/posts?limit=20";
+  var PREFETCH_KEEP_MS = 15000;
+  var prefetched = {};
+  (function prefetchExplore() {
+    if (!EXPLORE_HASH.test(location.hash)) return;
+    try { if (window.localStorage.getItem("skyloom.refresh_token")) return; } catch (e) { /* a visitor */ }
+    config.then(function (c) {
+      var base = String((c && c.api_base) || "").replace(/\/+$/, "");
+      var url = new URL(base + FEED_FIRST_PAGE, location.href).href;
+      prefetched[url] = fetch(url).then(function (r) {
+        return r.arrayBuffer().then(function (body) { return {status: r.status, body: body}; });
+      });
+      prefetched[url].catch(function () { /* the app asks again */ });
+      setTimeout(function () { delete prefetched[url]; }, PREFETCH_KEEP_MS);
+    });
+  })();
+
   var moduleCompiled = false;
   var earlyDelay = earlyFeedDelay();
   if (earlyDelay >= 0) {
@@ -220,6 +241,12 @@ var SKYLOOM_ASSETS = {"js": "skyloom.js", "wasm": "skyloom.wasm", "wasmBytes": 0
       return path ? new URL(path, document.baseURI).href : "";
     },
     skyloomFatal: fatal,
+    // The prefetched answer for this absolute URL, once (a promise of {status, body}), or null.
+    skyloomTakePrefetch: function (url) {
+      var answer = prefetched[url] || null;
+      delete prefetched[url];
+      return answer;
+    },
     // The image worker's URL (started on first use by src/app/platform/image_worker_web.cpp).
     skyloomImageWorker: assets.imageWorker,
     skyloomReady: function () { ready = true; loader.classList.add("done"); handOver(); },

@@ -30,9 +30,15 @@ const feedLoaded = (page) => b.waitFor(page, async () => {
 
 test("a visitor lands on Explore with the ways in, and reads posts, groups and portfolios", async () => {
   const page = await b.openPage(browser);
+  const feedRequests = [];
+  page.on("request", (r) => { if (/\/api\/v1\/posts\?/.test(r.url())) feedRequests.push(r.url()); });
   await page.goto(server.url + "/");
   const s = await feedLoaded(page);
   assert.equal(s.user, null, "nobody is signed in");
+  // The shell asked for the first page beside the .wasm and the app took that answer: one
+  // request, not two (shell.js's FEED_FIRST_PAGE must match the app's first request).
+  assert.deepEqual(feedRequests.map((u) => new URL(u).search), ["?limit=20"]);
+  assert.equal(await page.evaluate(() => Module.skyloomPrefetchesUsed), 1);
   for (const [label, kind] of [["Sign in", "button"], ["Sign up", "button"],
                                ["Create an account", "button"], ["I have an account", "button"]])
     await b.findItem(page, label, kind);

@@ -24,36 +24,73 @@ EMSCRIPTEN_KEEPALIVE void skyloom_xhr_chunk(uint32_t id, const char* bytes, uint
 EM_JS(void, skyloom_xhr_send, (uint32_t id, const char* method, const char* url,
                                 const char* headers, const uint8_t* body, uint32_t size,
                                 int want_progress), {
-    var xhr = new XMLHttpRequest();
     Module.skyloomXhr = Module.skyloomXhr || {};
-    Module.skyloomXhr[id] = xhr;
-    xhr.open(UTF8ToString(method), UTF8ToString(url), true);
-    xhr.responseType = "arraybuffer";
-    UTF8ToString(headers).split("\n").forEach(function(line) {
-        var i = line.indexOf(":");
-        if (i > 0) xhr.setRequestHeader(line.slice(0, i), line.slice(i + 1).trim());
-    });
-    var finished = false;
-    function finish(aborted) {
-        if (finished) return;
-        finished = true;
-        delete Module.skyloomXhr[id];
-        var data = xhr.response ? new Uint8Array(xhr.response) : new Uint8Array(0);
+    var methodText = UTF8ToString(method), urlText = UTF8ToString(url);
+    var headerText = UTF8ToString(headers);
+    var bytes = size ? HEAPU8.slice(body, body + size) : null;
+    function deliver(status, buffer, aborted) {
+        var data = new Uint8Array(buffer || new ArrayBuffer(0));
         var p = data.length ? _malloc(data.length) : 0;
         if (p) HEAPU8.set(data, p);
-        _skyloom_xhr_done(id, aborted ? 0 : xhr.status, p, data.length, aborted ? 1 : 0);
+        _skyloom_xhr_done(id, aborted ? 0 : status, p, data.length, aborted ? 1 : 0);
         if (p) _free(p);
     }
-    xhr.onload = function() { finish(false); };
-    xhr.onerror = function() { finish(false); };
-    xhr.ontimeout = function() { finish(false); };
-    xhr.onabort = function() { finish(true); };
-    if (want_progress) {
-        xhr.upload.onprogress = function(e) {
-            _skyloom_xhr_progress(id, e.loaded, e.lengthComputable ? e.total : size);
-        };
+    function viaXhr() {
+        var xhr = new XMLHttpRequest();
+        Module.skyloomXhr[id] = xhr;
+        xhr.open(methodText, urlText, true);
+        xhr.responseType = "arraybuffer";
+        headerText.split("\n").forEach(function(line) {
+            var i = line.indexOf(":");
+            if (i > 0) xhr.setRequestHeader(line.slice(0, i), line.slice(i + 1).trim());
+        });
+        var finished = false;
+        function finish(aborted) {
+            if (finished) return;
+            finished = true;
+            delete Module.skyloomXhr[id];
+            deliver(xhr.status, xhr.response, aborted);
+        }
+        xhr.onload = function() { finish(false); };
+        xhr.onerror = function() { finish(false); };
+        xhr.ontimeout = function() { finish(false); };
+        xhr.onabort = function() { finish(true); };
+        if (want_progress) {
+            xhr.upload.onprogress = function(e) {
+                _skyloom_xhr_progress(id, e.loaded, e.lengthComputable ? e.total : size);
+            };
+        }
+        xhr.send(bytes);
     }
-    xhr.send(size ? HEAPU8.slice(body, body + size) : null);
+    // A GET the shell already made (a visitor's first Explore page, shell.js): its answer, once;
+    // if that fetch failed, the request is made as usual. Nothing with credentials is taken (a
+    // visitor's requests carry "Authorization: Bearer" with no token).
+    var credentials = headerText.split("\n").some(function(line) {
+        if (line.toLowerCase().indexOf("authorization:") !== 0) return false;
+        return line.slice(14).trim().split(" ").filter(Boolean).length > 1;  // scheme and token
+    });
+    var prefetched = methodText === "GET" && !credentials &&
+                     Module.skyloomTakePrefetch &&
+                     Module.skyloomTakePrefetch(new URL(urlText, location.href).href);
+    if (!prefetched) {
+        viaXhr();
+        return;
+    }
+    var waiting = {aborted: false, abort: function() {
+        if (waiting.aborted) return;
+        waiting.aborted = true;
+        delete Module.skyloomXhr[id];
+        deliver(0, null, true);
+    }};
+    Module.skyloomXhr[id] = waiting;
+    Module.skyloomPrefetchesUsed = (Module.skyloomPrefetchesUsed || 0) + 1;
+    prefetched.then(function(answer) {
+        if (waiting.aborted) return;
+        delete Module.skyloomXhr[id];
+        deliver(answer.status, answer.body, false);
+    }, function() {
+        if (!waiting.aborted) viaXhr();
+    });
 });
 // Streamed answers go through fetch() and its body reader: XHR's progress events are throttled
 // to one per 50 ms (XHR spec, "fire a progress event"), which would delay every token. The
