@@ -17,7 +17,7 @@ const zlib = require("zlib");
 const S3rver = require("s3rver");
 const b = require("./lib/browser");
 const {startServer, ROOT} = require("./lib/server");
-const {latestCode} = require("./lib/outbox");
+const {signUpInApp} = require("./lib/sign_up");
 
 const DEPLOY = path.join(ROOT, "scripts/deploy-s3");
 const BUCKET = "skyloom-e2e";
@@ -153,17 +153,7 @@ async function journey(page) {
   const user = "bucketeer";
   const email = "bucketeer@example.com";
   const password = "a bucket of 17 pails";
-  await b.click(page, "Sign up", "button");
-  await b.waitForRoute(page, "signup");
-  await b.typeInto(page, "Username", user);
-  await b.typeInto(page, "Email", email);
-  await b.typeInto(page, "Password", password);
-  await b.click(page, "Create account", "button");
-  await b.waitForRoute(page, "verify");
-  const code = await b.waitFor(page, async () => latestCode(api.outbox, email, /verification/i), "the mailed code");
-  await b.typeInto(page, "Verification code", code);
-  await b.click(page, "Verify", "button");
-  await b.waitFor(page, async () => (await b.state(page)).user === user, "signed in");
+  await signUpInApp(b, page, {user, email, password, outbox: api.outbox});
   if ((await b.state(page)).route !== "feed") await b.click(page, "Explore", "tab");
 
   const text = "Posted from a page in a bucket.";

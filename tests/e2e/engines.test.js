@@ -15,7 +15,7 @@ const path = require("path");
 const {execFileSync} = require("child_process");
 const p = require("./lib/person");
 const {startServer} = require("./lib/server");
-const {latestCode} = require("./lib/outbox");
+const {signUpInApp} = require("./lib/sign_up");
 const {startXvfb} = require("./lib/xvfb");
 const {launchChromium} = require("./lib/chromium");
 const {launchFirefox} = require("./lib/firefox");
@@ -218,17 +218,7 @@ async function journey(page, t) {
   });
 
   // 3. Signs up from the top bar; the code comes from the server's outbox.
-  await p.click(page, "Sign up", "button");
-  await p.waitForRoute(page, "signup");
-  await p.typeInto(page, "Username", user);
-  await p.typeInto(page, "Email", email);
-  await p.typeInto(page, "Password", PASSWORD);
-  await p.click(page, "Create account", "button");
-  await p.waitForRoute(page, "verify");
-  const code = await p.waitFor(page, async () => latestCode(server.outbox, email, /verification/i), "the mailed code");
-  await p.typeInto(page, "Verification code", code);
-  await p.click(page, "Verify", "button");
-  await p.waitState(page, "signed in", (s) => s.user === user);
+  await signUpInApp(p, page, {user, email, password: PASSWORD, outbox: server.outbox});
   step("signed up and verified");
 
   // 4. A post, then an image post through the file chooser.
